@@ -1,0 +1,123 @@
+// Merges parsed kubeconfig files with kubectl's rules: for each named cluster, user and context the
+// first file that defines it wins; current-context comes from the first file that sets one. Pure:
+// no disk access, so every rule is unit-tested.
+import { parse } from 'yaml';
+import type { AuthKind, ContextList, ContextSummary, KubeconfigFileStatus } from '../../api/types';
+
+/** One file as read from disk: its text, or why it could not be read. */
+export interface KubeconfigSource {
+  path: string;
+  text: string | null;
+  readError: 'missing' | string | null;
+}
+
+export interface NamedEntry<T> {
+  name: string;
+  value: T;
+  /** The file the entry was read from: relative paths inside it resolve against its folder. */
+  source: string;
+}
+
+export type RawCluster = Record<string, unknown>;
+export type RawUser = Record<string, unknown>;
+export interface RawContext {
+  cluster?: unknown;
+  user?: unknown;
+  namespace?: unknown;
+}
+
+export interface MergedKubeconfig {
+  clusters: Map<string, NamedEntry<RawCluster>>;
+  users: Map<string, NamedEntry<RawUser>>;
+  contexts: Map<string, NamedEntry<RawContext>>;
+  currentContext: string | null;
+  files: KubeconfigFileStatus[];
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+function namedList(doc: Record<string, unknown>, key: string, inner: string): Array<{ name: string; value: Record<string, unknown> }> {
+  const list = doc[key];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item) => {
+    if (!isRecord(item) || typeof item.name !== 'string' || item.name === '') return [];
+    return [{ name: item.name, value: isRecord(item[inner]) ? item[inner] : {} }];
+  });
+}
+
+export function mergeKubeconfigs(sources: KubeconfigSource[]): MergedKubeconfig {
+  const merged: MergedKubeconfig = { clusters: new Map(), users: new Map(), contexts: new Map(), currentContext: null, files: [] };
+  for (const source of sources) {
+    if (source.text === null) {
+      merged.files.push(source.readError === 'missing'
+        ? { path: source.path, state: 'missing', message: `${source.path} does not exist. Create it or remove it from KUBECONFIG.` }
+        : { path: source.path, state: 'invalid', message: `${source.path} cannot be read: ${source.readError}` });
+      continue;
+    }
+    let doc: unknown;
+    try {
+      doc = source.text.trim() === '' ? {} : parse(source.text);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      merged.files.push({ path: source.path, state: 'invalid', message: `${source.path} is not valid YAML: ${reason}. Fix the file; its contexts are not shown until then.` });
+      continue;
+    }
+    if (doc === null || doc === undefined) doc = {};
+    if (!isRecord(doc)) {
+      merged.files.push({ path: source.path, state: 'invalid', message: `${source.path} is not a kubeconfig (expected a mapping with clusters, users and contexts).` });
+      continue;
+    }
+    merged.files.push({ path: source.path, state: 'ok', message: null });
+    const add = <T>(map: Map<string, NamedEntry<T>>, entries: Array<{ name: string; value: Record<string, unknown> }>): void => {
+      for (const { name, value } of entries) if (!map.has(name)) map.set(name, { name, value: value as T, source: source.path });
+    };
+    add(merged.clusters, namedList(doc, 'clusters', 'cluster'));
+    add(merged.users, namedList(doc, 'users', 'user'));
+    add(merged.contexts, namedList(doc, 'contexts', 'context'));
+    const current = doc['current-context'];
+    if (merged.currentContext === null && typeof current === 'string' && current !== '') merged.currentContext = current;
+  }
+  return merged;
+}
+
+export function authKindOf(user: RawUser | undefined): AuthKind {
+  if (!user) return 'none';
+  if (isRecord(user.exec)) return 'exec';
+  if (isRecord(user['auth-provider'])) return user['auth-provider'].name === 'oidc' ? 'oidc' : 'auth-provider';
+  if (user.token || user.tokenFile) return 'token';
+  if (user['client-certificate'] || user['client-certificate-data']) return 'client-certificate';
+  if (user.username || user.password) return 'basic';
+  return 'none';
+}
+
+function describeContext(merged: MergedKubeconfig, entry: NamedEntry<RawContext>): ContextSummary {
+  const clusterName = typeof entry.value.cluster === 'string' ? entry.value.cluster : '';
+  const userName = typeof entry.value.user === 'string' ? entry.value.user : '';
+  const cluster = merged.clusters.get(clusterName);
+  const user = merged.users.get(userName);
+  const server = cluster && typeof cluster.value.server === 'string' && cluster.value.server !== '' ? cluster.value.server : null;
+  let problem: string | null = null;
+  if (!clusterName) problem = `Context "${entry.name}" in ${entry.source} names no cluster. Add a cluster to the context.`;
+  else if (!cluster) problem = `Context "${entry.name}" in ${entry.source} points at cluster "${clusterName}", which no kubeconfig file defines.`;
+  else if (!server) problem = `Cluster "${clusterName}" in ${cluster.source} has no server URL.`;
+  else if (userName && !user) problem = `Context "${entry.name}" in ${entry.source} points at user "${userName}", which no kubeconfig file defines.`;
+  return {
+    name: entry.name,
+    cluster: clusterName,
+    server,
+    user: userName,
+    namespace: typeof entry.value.namespace === 'string' && entry.value.namespace !== '' ? entry.value.namespace : null,
+    authKind: authKindOf(user?.value),
+    source: entry.source,
+    current: entry.name === merged.currentContext,
+    problem,
+  };
+}
+
+export function toContextList(merged: MergedKubeconfig): ContextList {
+  return {
+    contexts: [...merged.contexts.values()].map((entry) => describeContext(merged, entry)),
+    files: merged.files,
+    currentContext: merged.currentContext,
+  };
+}

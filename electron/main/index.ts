@@ -1,0 +1,50 @@
+// The desktop app: one secure window, core in this process, the contract over IPC. Thin on purpose:
+// everything worth testing lives in core.
+import { app, BrowserWindow, session, shell } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createPortolanCore } from '../core/portolan-core';
+import { forwardEvents, registerIpcTransport } from './ipc-transport';
+import { secureWindowOptions } from './window-options';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by `electron-vite dev` only
+const rendererFile = join(here, '../renderer/index.html');
+
+function isAppUrl(url: string): boolean {
+  if (rendererUrl) return url.startsWith(rendererUrl);
+  return url.startsWith('file://') && fileURLToPath(url.split('#')[0] ?? url) === rendererFile;
+}
+
+app.enableSandbox();
+
+app.on('web-contents-created', (_, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+});
+
+void app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  const core = createPortolanCore({ transport: 'electron', electronVersion: process.versions.electron ?? null });
+  const window = new BrowserWindow(secureWindowOptions(join(here, '../preload/index.cjs')));
+  registerIpcTransport(core, (event) => event.senderFrame !== null && event.senderFrame === window.webContents.mainFrame
+    && isAppUrl(event.senderFrame.url));
+  const stopEvents = forwardEvents(core, window.webContents);
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    stopEvents();
+    void core.dispose();
+  });
+  if (rendererUrl) void window.loadURL(rendererUrl);
+  else void window.loadFile(rendererFile);
+});
+
+app.on('window-all-closed', () => app.quit());

@@ -1,0 +1,7 @@
+import type { MethodName } from '../api/contract';
+
+export const EVENT_CHANNEL = 'portolan:event';
+
+export function channelOf(method: MethodName): string {
+  return `portolan:call:${method}`;
+}

@@ -1,0 +1,175 @@
+// The browser transport: the same contract as Electron's IPC, over HTTP (calls) and a WebSocket
+// (events) on 127.0.0.1 only. Every request needs the per-start token (query on first load, then an
+// HttpOnly SameSite=Strict cookie, or a Bearer header); Host and Origin are checked against the
+// server's own address, so other sites and DNS rebinding cannot reach it.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { WebSocketServer } from 'ws';
+import { createDispatcher } from '../api/dispatcher';
+import type { PortolanCore } from '../core/portolan-core';
+import { readStaticFile } from './static-files';
+
+export interface BrowserTransportOptions {
+  core: PortolanCore;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** 0 or absent: any free port. */
+  port?: number;
+  token?: string;
+}
+
+export interface BrowserTransport {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const COOKIE = 'portolan_token';
+const MAX_BODY = 1024 * 1024;
+const CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
+  "font-src 'self' data:", "connect-src 'self'", "worker-src 'self' blob:", "object-src 'none'",
+  "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
+].join('; ');
+
+export async function startBrowserTransport(options: BrowserTransportOptions): Promise<BrowserTransport> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const rendererDir = resolve(options.rendererDir);
+  const dispatch = createDispatcher(options.core.handlers);
+  const tokenBytes = Buffer.from(token);
+  let port = 0;
+
+  const tokenMatches = (candidate: string | undefined | null): boolean => {
+    if (!candidate) return false;
+    const bytes = Buffer.from(candidate);
+    return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
+  };
+  const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
+  const hostOk = (req: IncomingMessage): boolean => allowedHosts().includes(req.headers.host ?? '');
+  const originOk = (req: IncomingMessage): boolean =>
+    req.headers.origin === undefined || allowedHosts().some((h) => req.headers.origin === `http://${h}`);
+  const authorized = (req: IncomingMessage): boolean => {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    return tokenMatches(bearer) || tokenMatches(readCookie(req.headers.cookie, COOKIE));
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `internal error: ${(error as Error).message}`);
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hostOk(req)) return send(res, 403, 'text/plain; charset=utf-8', 'forbidden host');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const queryToken = url.searchParams.get('token');
+    if (req.method === 'GET' && queryToken !== null) {
+      if (!tokenMatches(queryToken)) return send(res, 401, 'text/plain; charset=utf-8', 'unauthorized: wrong token');
+      url.searchParams.delete('token');
+      res.writeHead(303, {
+        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: url.pathname + url.search,
+        'Cache-Control': 'no-store',
+      });
+      res.end();
+      return;
+    }
+    if (!authorized(req)) {
+      return send(res, 401, 'text/plain; charset=utf-8', 'unauthorized: open the URL printed by `npm run serve`, with its token');
+    }
+    if (url.pathname === '/api/call') {
+      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'POST only');
+      if (!originOk(req)) return send(res, 403, 'text/plain; charset=utf-8', 'forbidden origin');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return send(res, 415, 'text/plain; charset=utf-8', 'application/json only');
+      }
+      const body = await readBody(req);
+      if (body === null) return send(res, 413, 'text/plain; charset=utf-8', 'request too large');
+      let call: { method?: unknown; input?: unknown };
+      try {
+        call = JSON.parse(body) as typeof call;
+      } catch {
+        return send(res, 400, 'text/plain; charset=utf-8', 'request body is not JSON');
+      }
+      const result = await dispatch(call.method, call.input ?? undefined);
+      return send(res, 200, 'application/json', JSON.stringify(result));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
+    const file = await readStaticFile(rendererDir, url.pathname);
+    if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'not found');
+    res.writeHead(200, {
+      'Content-Type': file.contentType,
+      'Content-Security-Policy': CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': file.contentType.startsWith('text/html') ? 'no-store' : 'private, max-age=3600',
+    });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY });
+  server.on('upgrade', (req, socket, head) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (path !== '/api/events' || !hostOk(req) || !originOk(req) || !authorized(req)) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => {
+      const stop = options.core.events.listen((event, payload) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
+      });
+      ws.on('close', stop);
+    });
+  });
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () => new Promise<void>((done) => {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      server.close(() => done());
+    }),
+  };
+}
+
+function send(res: ServerResponse, status: number, contentType: string, body: string): void {
+  res.writeHead(status, { 'Content-Type': contentType, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(body);
+}
+
+function readCookie(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return null;
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        resolveBody(null);
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

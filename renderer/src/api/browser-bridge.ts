@@ -1,0 +1,63 @@
+// The browser side of the browser transport: the same bridge the preload exposes in Electron, over
+// fetch (calls) and a WebSocket (events). The token travels in an HttpOnly cookie the server set.
+import { methodNames, type ApiEvents, type EventName, type PortolanBridge } from '../../../electron/api/contract';
+import type { ApiResult } from '../../../electron/api/types';
+
+type AnyListener = (payload: unknown) => void;
+
+export function createBrowserBridge(base: URL = new URL(window.location.href)): PortolanBridge {
+  const listeners = new Map<EventName, Set<AnyListener>>();
+  let socket: WebSocket | null = null;
+  let retry = 0;
+
+  const connect = (): void => {
+    const url = new URL('/api/events', base);
+    url.protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
+    socket = new WebSocket(url);
+    socket.onopen = () => {
+      retry = 0;
+    };
+    socket.onmessage = (message: MessageEvent<string>) => {
+      const { event, payload } = JSON.parse(message.data) as { event: EventName; payload: unknown };
+      for (const listener of listeners.get(event) ?? []) listener(payload);
+    };
+    socket.onclose = () => {
+      socket = null;
+      if (listeners.size === 0) return;
+      retry = Math.min(retry + 1, 6);
+      setTimeout(connect, 250 * 2 ** retry);
+    };
+  };
+
+  const call = async (method: string, input: unknown): Promise<ApiResult<unknown>> => {
+    try {
+      const response = await fetch(new URL('/api/call', base), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
+        body: JSON.stringify({ method, input }),
+      });
+      if (!response.ok) {
+        return { ok: false, error: { code: 'transport', message: `${response.status} ${await response.text()}` } };
+      }
+      return (await response.json()) as ApiResult<unknown>;
+    } catch (error) {
+      return { ok: false, error: { code: 'transport', message: `the Portolan server did not answer: ${(error as Error).message}` } };
+    }
+  };
+
+  const bridge: Record<string, unknown> = {
+    on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void) {
+      const set = listeners.get(event) ?? new Set<AnyListener>();
+      set.add(listener as AnyListener);
+      listeners.set(event, set);
+      if (!socket) connect();
+      return () => {
+        set.delete(listener as AnyListener);
+        if (set.size === 0) listeners.delete(event);
+      };
+    },
+  };
+  for (const method of methodNames) bridge[method] = (input: unknown) => call(method, input);
+  return bridge as PortolanBridge;
+}
