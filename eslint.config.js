@@ -1,0 +1,66 @@
+// Lint rules, and the import boundaries of DESIGN.md: core never imports electron, api imports
+// neither Node nor core, the renderer reaches the backend only through electron/api.
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import vue from 'eslint-plugin-vue';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = { group: ['node:*'], message: 'Node modules do not run here.' };
+const upward = (folder, why) => ({ group: [`**/${folder}/**`, `**/${folder}`], message: why });
+
+export default defineConfig(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  vue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'vue/multi-word-component-names': 'off',
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+    },
+  },
+  { files: ['electron/**', 'test/**', '*.config.*'], languageOptions: { globals: globals.node } },
+  { files: ['renderer/**'], languageOptions: { globals: globals.browser } },
+  {
+    files: ['electron/core/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'electron/core is plain Node: no electron import.' }],
+        patterns: [upward('main', 'core does not depend on main.'), upward('preload', 'core does not depend on preload.'),
+          upward('serve', 'core does not depend on a transport.'), upward('renderer', 'core does not depend on the renderer.')],
+      }],
+    },
+  },
+  {
+    files: ['electron/api/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'electron/api is shared with the renderer.' }],
+        patterns: [nodeBuiltins, upward('core', 'the contract does not depend on core.'), upward('main', 'nor on main.'),
+          upward('renderer', 'nor on the renderer.')],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'The renderer talks only to window.portolan through electron/api.' },
+          { name: '@kubernetes/client-node', message: 'Cluster access lives in electron/core.' }],
+        patterns: [nodeBuiltins, upward('core', 'The renderer talks only to electron/api.'),
+          upward('main', 'The renderer talks only to electron/api.'), upward('preload', 'The renderer talks only to electron/api.'),
+          upward('serve', 'The renderer talks only to electron/api.')],
+      }],
+    },
+  },
+);

@@ -1,0 +1,27 @@
+// What an integration test uses to reach the clusters global-setup started.
+import { inject } from 'vitest';
+import { loadClusters, type ClusterSet } from '../cluster/clusters.ts';
+
+export function testClusters(): ClusterSet {
+  return loadClusters(inject('clusterDir'));
+}
+
+/** A namespace name no other test uses. */
+export function uniqueNamespace(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
+}
+
+export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`${what}: not true after ${timeoutMs} ms${last ? ` (last error: ${String(last)})` : ''}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -1,0 +1,97 @@
+// The browser transport's guards: token, Host, Origin, content type; and that a call goes through.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createPortolanCore } from '../../../electron/core/portolan-core';
+import { startBrowserTransport, type BrowserTransport } from '../../../electron/serve/browser-transport-server';
+
+let transport: BrowserTransport;
+let base: string;
+const core = createPortolanCore({ transport: 'browser', kubeconfigPaths: ['/nonexistent/kubeconfig'] });
+
+beforeAll(async () => {
+  const rendererDir = mkdtempSync(join(tmpdir(), 'portolan-renderer-'));
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Portolan</title>');
+  transport = await startBrowserTransport({ core, rendererDir });
+  base = `http://127.0.0.1:${transport.port}`;
+});
+afterAll(() => transport.close());
+
+const call = (headers: Record<string, string>, body = '{"method":"version"}'): Promise<Response> =>
+  fetch(`${base}/api/call`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+
+describe('browser transport server', () => {
+  it('prints a 127.0.0.1 URL with the token', () => {
+    expect(transport.url).toBe(`http://127.0.0.1:${transport.port}/?token=${transport.token}`);
+    expect(transport.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('refuses every request without the token with 401', async () => {
+    expect((await fetch(`${base}/`)).status).toBe(401);
+    expect((await fetch(`${base}/index.html`)).status).toBe(401);
+    expect((await call({})).status).toBe(401);
+    expect((await call({ Authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await fetch(`${base}/?token=wrong`, { redirect: 'manual' })).status).toBe(401);
+  });
+
+  it('trades the URL token for an HttpOnly SameSite=Strict cookie and serves the app with it', async () => {
+    const first = await fetch(transport.url, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe('/');
+    const cookie = first.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const page = await fetch(`${base}/`, { headers: { Cookie: cookie.split(';')[0] ?? '' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await page.text()).toContain('<title>Portolan</title>');
+  });
+
+  it('answers a call with the bearer token', async () => {
+    const response = await call({ Authorization: `Bearer ${transport.token}` });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, value: { transport: 'browser' } });
+  });
+
+  it('refuses foreign origins, foreign Host headers (DNS rebinding) and non-JSON bodies', async () => {
+    const auth = { Authorization: `Bearer ${transport.token}` };
+    expect((await call({ ...auth, Origin: 'https://evil.example' })).status).toBe(403);
+    expect((await call({ ...auth, Origin: `http://127.0.0.1:${transport.port}` })).status).toBe(200);
+    const rebound = await new Promise<number>((resolve) => {
+      // fetch() will not let us set Host, so use a raw request.
+      import('node:http').then(({ request }) => {
+        const req = request({ host: '127.0.0.1', port: transport.port, path: '/', headers: { Host: 'evil.example', ...auth } },
+          (res) => resolve(res.statusCode ?? 0));
+        req.end();
+      });
+    });
+    expect(rebound).toBe(403);
+    const form = await fetch(`${base}/api/call`, { method: 'POST', headers: { ...auth, 'Content-Type': 'text/plain' }, body: '{}' });
+    expect(form.status).toBe(415);
+  });
+
+  it('accepts the events WebSocket only with the token and the right origin', async () => {
+    const open = (headers: Record<string, string>): Promise<string> => new Promise((resolve) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${transport.port}/api/events`, { headers });
+      ws.on('open', () => {
+        ws.close();
+        resolve('open');
+      });
+      ws.on('error', () => resolve('refused'));
+    });
+    expect(await open({})).toBe('refused');
+    expect(await open({ Authorization: `Bearer ${transport.token}`, Origin: 'https://evil.example' })).toBe('refused');
+    expect(await open({ Authorization: `Bearer ${transport.token}` })).toBe('open');
+  });
+
+  it('delivers core events to connected sockets', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${transport.port}/api/events`, { headers: { Authorization: `Bearer ${transport.token}` } });
+    await new Promise((resolve) => ws.on('open', resolve));
+    const message = new Promise<string>((resolve) => ws.on('message', (data) => resolve(String(data))));
+    core.events.emit('contextsChanged', { contexts: [], files: [], currentContext: null });
+    expect(JSON.parse(await message)).toEqual({ event: 'contextsChanged', payload: { contexts: [], files: [], currentContext: null } });
+    ws.close();
+  });
+});
