@@ -2,12 +2,14 @@
 // and the type of its output, and every event with its payload type. Main, preload, the browser
 // transport and the renderer all derive their code from this list.
 import * as v from 'valibot';
-import type { ApiResult, ContextList, VersionInfo } from './types';
+import type {
+  ApiResult, ConnectionStatus, ContextList, NamespaceList, ServiceAccess, UiState, VersionInfo,
+} from './types';
 
 interface MethodSpec<S extends v.GenericSchema, O> {
   input: S;
-  /** Type-level only: the method's output type. */
-  output?: O;
+  /** Type-level only: the method's output type (in a tuple, so that null stays null). */
+  output?: [O];
 }
 
 function method<O>(): <S extends v.GenericSchema>(input: S) => MethodSpec<S, O> {
@@ -16,14 +18,44 @@ function method<O>(): <S extends v.GenericSchema>(input: S) => MethodSpec<S, O> 
 
 const noInput = v.undefined();
 
+/** Names as Kubernetes and kubeconfig allow them; bounded so no input can be huge. */
+const contextName = v.pipe(v.string(), v.minLength(1), v.maxLength(253));
+const namespaceName = v.pipe(v.string(), v.regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'a namespace is a DNS-1123 label'), v.maxLength(63));
+const filePath = v.pipe(v.string(), v.minLength(1), v.maxLength(4096));
+
+export const uiStateSchema = v.object({
+  pinned: v.pipe(v.array(contextName), v.maxLength(1000)),
+  selected: v.pipe(v.array(contextName), v.maxLength(100)),
+  namespaces: v.record(contextName, v.pipe(v.array(namespaceName), v.maxLength(1000))),
+  groupBy: v.picklist(['file', 'server']),
+});
+
 export const methods = {
   version: method<VersionInfo>()(noInput),
+  /** The merged kubeconfig: contexts (no credentials) and the state of each file. */
   listContexts: method<ContextList>()(noInput),
+  /** Adds a kubeconfig file to the ones read (remembered across restarts). */
+  addKubeconfigFile: method<ContextList>()(v.object({ path: filePath })),
+  /** Removes a file the user added (KUBECONFIG's files cannot be removed here). */
+  removeKubeconfigFile: method<ContextList>()(v.object({ path: filePath })),
+  /** Opens the context's connection (or retries a failed one) and answers its status at once. */
+  connect: method<ConnectionStatus>()(v.object({ context: contextName })),
+  disconnect: method<null>()(v.object({ context: contextName })),
+  connectionStatuses: method<ConnectionStatus[]>()(noInput),
+  listNamespaces: method<NamespaceList>()(v.object({ context: contextName })),
+  /** Namespaces the user typed, where listing namespaces is forbidden. */
+  addNamespaces: method<NamespaceList>()(v.object({ context: contextName, namespaces: v.pipe(v.array(namespaceName), v.minLength(1), v.maxLength(100)) })),
+  /** What the user may do with Services in a namespace (null: all namespaces). */
+  serviceAccess: method<ServiceAccess>()(v.object({ context: contextName, namespace: v.nullable(namespaceName) })),
+  getUiState: method<UiState>()(noInput),
+  setUiState: method<UiState>()(uiStateSchema),
 };
 
 /** Event names and their payload types. */
 export interface ApiEvents {
   contextsChanged: ContextList;
+  connectionChanged: ConnectionStatus;
+  namespacesChanged: NamespaceList;
 }
 
 export type MethodName = keyof typeof methods;
@@ -31,7 +63,7 @@ export type EventName = keyof ApiEvents;
 export const methodNames = Object.keys(methods) as MethodName[];
 
 export type MethodInput<M extends MethodName> = v.InferOutput<(typeof methods)[M]['input']>;
-export type MethodOutput<M extends MethodName> = NonNullable<(typeof methods)[M]['output']>;
+export type MethodOutput<M extends MethodName> = NonNullable<(typeof methods)[M]['output']>[0];
 
 type Call<I, O> = [I] extends [undefined] ? () => Promise<O> : (input: I) => Promise<O>;
 

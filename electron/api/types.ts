@@ -25,8 +25,12 @@ export interface ContextSummary {
 
 export type KubeconfigFileState = 'ok' | 'missing' | 'invalid';
 
+/** Where the app got a kubeconfig file from: KUBECONFIG, the ~/.kube/config default, or the user. */
+export type KubeconfigFileOrigin = 'env' | 'default' | 'added';
+
 export interface KubeconfigFileStatus {
   path: string;
+  origin: KubeconfigFileOrigin;
   state: KubeconfigFileState;
   /** What is wrong with the file and what to do, when state is not ok. */
   message: string | null;
@@ -48,7 +52,7 @@ export interface VersionInfo {
   transport: Transport;
 }
 
-export type ApiErrorCode = 'unknown-method' | 'invalid-input' | 'internal' | 'transport';
+export type ApiErrorCode = 'unknown-method' | 'invalid-input' | 'not-connected' | 'not-found' | 'internal' | 'transport';
 
 /** An error as it crosses the boundary: a code the UI can branch on and a message it can show. */
 export interface ApiError {
@@ -57,3 +61,68 @@ export interface ApiError {
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export type ConnectionState =
+  | 'idle'
+  | 'connecting'
+  | 'connected'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'unreachable'
+  | 'tls-error'
+  | 'auth-error'
+  | 'config-error';
+
+/** One context's connection, as the sidebar shows it. */
+export interface ConnectionStatus {
+  context: string;
+  state: ConnectionState;
+  /** e.g. v1.37.2, once connected. */
+  serverVersion: string | null;
+  /** Round-trip time of the last health check. */
+  rttMs: number | null;
+  /** Who the server says the user is (SelfSubjectReview), once connected. */
+  identity: string | null;
+  /** What went wrong and what to do, in words; null when connected. */
+  message: string | null;
+  /** When the next automatic attempt starts (epoch ms), if one is planned. */
+  retryAt: number | null;
+}
+
+export type NamespaceMode = 'live' | 'fallback' | 'unavailable';
+
+export interface NamespaceList {
+  context: string;
+  /** live: watched from the cluster; fallback: the user may not list namespaces, so the context's own
+   *  namespace plus those the user typed; unavailable: not connected. */
+  mode: NamespaceMode;
+  namespaces: string[];
+  message: string | null;
+}
+
+export type ServiceVerb = 'list' | 'watch' | 'create' | 'update' | 'delete';
+
+export interface AccessDecision {
+  allowed: boolean;
+  /** Why not, when the server says (RBAC's reason), or how the check failed. */
+  reason: string | null;
+}
+
+/** What the user may do with Services in one namespace (null: all namespaces) of one context. */
+export interface ServiceAccess {
+  context: string;
+  namespace: string | null;
+  verbs: Record<ServiceVerb, AccessDecision>;
+}
+
+export type SidebarGrouping = 'file' | 'server';
+
+/** The sidebar's state, remembered across restarts. */
+export interface UiState {
+  pinned: string[];
+  /** Contexts shown side by side. */
+  selected: string[];
+  /** Chosen namespaces per context; an empty list means all namespaces. */
+  namespaces: Record<string, string[]>;
+  groupBy: SidebarGrouping;
+}

@@ -1,29 +1,66 @@
 // Core: everything that talks to the disk or a cluster, in plain Node (no electron import). Both
 // transports (Electron IPC and the browser server) serve the handlers built here.
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { ApiHandlers } from '../api/dispatcher';
+import { PortolanError } from '../api/portolan-error';
 import type { Transport } from '../api/types';
+import type { ClusterConnectionOptions } from './clusters/cluster-connection';
+import { ConnectionManager } from './clusters/connection-manager';
 import { CoreEvents } from './core-events';
-import { kubeconfigPaths } from './kubeconfig/kubeconfig-paths';
-import { mergeKubeconfigs, toContextList } from './kubeconfig/merge-kubeconfigs';
-import { readKubeconfigFiles } from './kubeconfig/read-kubeconfig-files';
+import { kubeconfigPaths, withAddedFiles } from './kubeconfig/kubeconfig-paths';
+import { KubeconfigStore, type KubeconfigPath, type KubeconfigStoreOptions } from './kubeconfig/kubeconfig-store';
+import { AppStateStore } from './state/app-state-store';
 import packageJson from '../../package.json';
 
 export interface CoreOptions {
   transport: Transport;
   /** Kubeconfig files in kubectl's order; defaults to KUBECONFIG or ~/.kube/config. */
-  kubeconfigPaths?: string[];
+  kubeconfigPaths?: KubeconfigPath[];
+  /** Where remembered state lives; null remembers nothing. */
+  stateDir: string | null;
   electronVersion?: string | null;
+  kubeconfig?: KubeconfigStoreOptions;
+  connections?: ClusterConnectionOptions;
 }
 
 export interface PortolanCore {
   handlers: ApiHandlers;
   events: CoreEvents;
+  /** Resolves once the kubeconfig and the remembered state are read. */
+  ready: Promise<void>;
   dispose(): Promise<void>;
 }
 
+function expandPath(path: string): string {
+  const expanded = path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(1)) : path;
+  if (!isAbsolute(expanded)) throw new PortolanError('invalid-input', `"${path}" is not an absolute path`);
+  return resolve(expanded);
+}
+
 export function createPortolanCore(options: CoreOptions): PortolanCore {
-  const paths = options.kubeconfigPaths ?? kubeconfigPaths();
+  const basePaths = options.kubeconfigPaths ?? kubeconfigPaths();
   const events = new CoreEvents();
+  const appState = new AppStateStore(options.stateDir);
+  const kubeconfig = new KubeconfigStore(options.kubeconfig);
+  const connections = new ConnectionManager(kubeconfig, events, options.connections);
+
+  kubeconfig.onChange((list) => {
+    events.emit('contextsChanged', list);
+    void connections.kubeconfigChanged();
+  });
+
+  const ready = (async () => {
+    await appState.load();
+    await kubeconfig.setPaths(withAddedFiles(basePaths, appState.kubeconfigFiles));
+    kubeconfig.watch();
+  })();
+
+  const setAddedFiles = async (files: string[]): Promise<void> => {
+    await appState.update({ kubeconfigFiles: files });
+    await kubeconfig.setPaths(withAddedFiles(basePaths, files));
+  };
+
   const handlers: ApiHandlers = {
     version: async () => ({
       app: packageJson.version,
@@ -32,7 +69,56 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
       platform: process.platform,
       transport: options.transport,
     }),
-    listContexts: async () => toContextList(mergeKubeconfigs(await readKubeconfigFiles(paths))),
+    listContexts: async () => {
+      await ready;
+      return kubeconfig.contextList();
+    },
+    addKubeconfigFile: async ({ path }) => {
+      await ready;
+      const file = expandPath(path);
+      if (!appState.kubeconfigFiles.includes(file)) await setAddedFiles([...appState.kubeconfigFiles, file]);
+      return kubeconfig.contextList();
+    },
+    removeKubeconfigFile: async ({ path }) => {
+      await ready;
+      const file = expandPath(path);
+      if (!appState.kubeconfigFiles.includes(file)) {
+        throw new PortolanError('not-found', `${file} was not added in Portolan; files from KUBECONFIG are changed there`);
+      }
+      await setAddedFiles(appState.kubeconfigFiles.filter((f) => f !== file));
+      return kubeconfig.contextList();
+    },
+    connect: async ({ context }) => {
+      await ready;
+      return connections.connect(context);
+    },
+    disconnect: async ({ context }) => {
+      await connections.disconnect(context);
+      return null;
+    },
+    connectionStatuses: async () => connections.statuses(),
+    listNamespaces: async ({ context }) => connections.namespaces(context),
+    addNamespaces: async ({ context, namespaces }) => connections.addNamespaces(context, namespaces),
+    serviceAccess: async ({ context, namespace }) => connections.serviceAccess(context, namespace),
+    getUiState: async () => {
+      await ready;
+      return appState.ui;
+    },
+    setUiState: async (ui) => {
+      await ready;
+      await appState.update({ ui });
+      return appState.ui;
+    },
   };
-  return { handlers, events, dispose: async () => {} };
+
+  return {
+    handlers,
+    events,
+    ready,
+    dispose: async () => {
+      await ready.catch(() => undefined);
+      kubeconfig.close();
+      await connections.closeAll();
+    },
+  };
 }

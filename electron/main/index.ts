@@ -3,6 +3,7 @@
 import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loginShellPath, mergePaths } from '../core/login-shell-path';
 import { createPortolanCore } from '../core/portolan-core';
 import { forwardEvents, registerIpcTransport } from './ipc-transport';
 import { secureWindowOptions } from './window-options';
@@ -29,11 +30,16 @@ app.on('web-contents-created', (_, contents) => {
   });
 });
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
+  process.env.PATH = mergePaths(await loginShellPath(), process.env.PATH);
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 
-  const core = createPortolanCore({ transport: 'electron', electronVersion: process.versions.electron ?? null });
+  const core = createPortolanCore({
+    transport: 'electron',
+    electronVersion: process.versions.electron ?? null,
+    stateDir: app.getPath('userData'),
+  });
   const window = new BrowserWindow(secureWindowOptions(join(here, '../preload/index.cjs')));
   registerIpcTransport(core, (event) => event.senderFrame !== null && event.senderFrame === window.webContents.mainFrame
     && isAppUrl(event.senderFrame.url));

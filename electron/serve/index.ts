@@ -1,13 +1,20 @@
-// `npm run serve -- [--kubeconfig FILE] [--port N]`: core behind the browser transport, for machines
-// without a display and for the e2e tests. Prints one line: URL: http://127.0.0.1:<port>/?token=<token>
-import { delimiter, resolve } from 'node:path';
+// `npm run serve -- [--kubeconfig FILE] [--port N] [--state-dir DIR]`: core behind the browser
+// transport, for machines without a display and for the e2e tests. Prints one line:
+// URL: http://127.0.0.1:<port>/?token=<token>
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { kubeconfigPaths } from '../core/kubeconfig/kubeconfig-paths';
 import { createPortolanCore } from '../core/portolan-core';
 import { startBrowserTransport } from './browser-transport-server';
 
 const { values } = parseArgs({
-  options: { kubeconfig: { type: 'string' }, port: { type: 'string', default: '0' } },
+  options: {
+    kubeconfig: { type: 'string' },
+    port: { type: 'string', default: '0' },
+    'state-dir': { type: 'string', default: join(homedir(), '.config', 'portolan', 'serve') },
+  },
 });
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -17,7 +24,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const core = createPortolanCore({
   transport: 'browser',
-  ...(values.kubeconfig ? { kubeconfigPaths: values.kubeconfig.split(delimiter).filter(Boolean).map((p) => resolve(p)) } : {}),
+  // --kubeconfig takes a path list like KUBECONFIG does.
+  kubeconfigPaths: kubeconfigPaths(values.kubeconfig ? { KUBECONFIG: values.kubeconfig } : process.env),
+  stateDir: resolve(values['state-dir']),
 });
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
 const transport = await startBrowserTransport({ core, rendererDir, port });

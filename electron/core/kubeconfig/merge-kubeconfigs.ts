@@ -1,14 +1,17 @@
 // Merges parsed kubeconfig files with kubectl's rules: for each named cluster, user and context the
 // first file that defines it wins; current-context comes from the first file that sets one. Pure:
 // no disk access, so every rule is unit-tested.
-import { parse } from 'yaml';
 import type { AuthKind, ContextList, ContextSummary, KubeconfigFileStatus } from '../../api/types';
 
-/** One file as read from disk: its text, or why it could not be read. */
-export interface KubeconfigSource {
-  path: string;
-  text: string | null;
-  readError: 'missing' | string | null;
+import { isRecord, type KubeconfigDoc } from './parse-kubeconfig';
+
+/**
+ * One file as the store holds it: its status, and the document to merge. A file that turned invalid
+ * keeps the document it last parsed to, so a half-written file does not drop contexts.
+ */
+export interface KubeconfigFile {
+  status: KubeconfigFileStatus;
+  doc: KubeconfigDoc | null;
 }
 
 export interface NamedEntry<T> {
@@ -34,8 +37,6 @@ export interface MergedKubeconfig {
   files: KubeconfigFileStatus[];
 }
 
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-
 function namedList(doc: Record<string, unknown>, key: string, inner: string): Array<{ name: string; value: Record<string, unknown> }> {
   const list = doc[key];
   if (!Array.isArray(list)) return [];
@@ -45,31 +46,13 @@ function namedList(doc: Record<string, unknown>, key: string, inner: string): Ar
   });
 }
 
-export function mergeKubeconfigs(sources: KubeconfigSource[]): MergedKubeconfig {
+export function mergeKubeconfigs(files: KubeconfigFile[]): MergedKubeconfig {
   const merged: MergedKubeconfig = { clusters: new Map(), users: new Map(), contexts: new Map(), currentContext: null, files: [] };
-  for (const source of sources) {
-    if (source.text === null) {
-      merged.files.push(source.readError === 'missing'
-        ? { path: source.path, state: 'missing', message: `${source.path} does not exist. Create it or remove it from KUBECONFIG.` }
-        : { path: source.path, state: 'invalid', message: `${source.path} cannot be read: ${source.readError}` });
-      continue;
-    }
-    let doc: unknown;
-    try {
-      doc = source.text.trim() === '' ? {} : parse(source.text);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      merged.files.push({ path: source.path, state: 'invalid', message: `${source.path} is not valid YAML: ${reason}. Fix the file; its contexts are not shown until then.` });
-      continue;
-    }
-    if (doc === null || doc === undefined) doc = {};
-    if (!isRecord(doc)) {
-      merged.files.push({ path: source.path, state: 'invalid', message: `${source.path} is not a kubeconfig (expected a mapping with clusters, users and contexts).` });
-      continue;
-    }
-    merged.files.push({ path: source.path, state: 'ok', message: null });
+  for (const { status, doc } of files) {
+    merged.files.push(status);
+    if (!doc) continue;
     const add = <T>(map: Map<string, NamedEntry<T>>, entries: Array<{ name: string; value: Record<string, unknown> }>): void => {
-      for (const { name, value } of entries) if (!map.has(name)) map.set(name, { name, value: value as T, source: source.path });
+      for (const { name, value } of entries) if (!map.has(name)) map.set(name, { name, value: value as T, source: status.path });
     };
     add(merged.clusters, namedList(doc, 'clusters', 'cluster'));
     add(merged.users, namedList(doc, 'users', 'user'));
@@ -90,12 +73,25 @@ export function authKindOf(user: RawUser | undefined): AuthKind {
   return 'none';
 }
 
+/** A server URL may embed user:password; the renderer must never see it. */
+export function withoutUserInfo(server: string): string {
+  try {
+    const url = new URL(server);
+    if (!url.username && !url.password) return server;
+    url.username = '';
+    url.password = '';
+    return url.toString().replace(/\/$/, server.endsWith('/') ? '/' : '');
+  } catch {
+    return server.replace(/\/\/[^/@]*@/, '//');
+  }
+}
+
 function describeContext(merged: MergedKubeconfig, entry: NamedEntry<RawContext>): ContextSummary {
   const clusterName = typeof entry.value.cluster === 'string' ? entry.value.cluster : '';
   const userName = typeof entry.value.user === 'string' ? entry.value.user : '';
   const cluster = merged.clusters.get(clusterName);
   const user = merged.users.get(userName);
-  const server = cluster && typeof cluster.value.server === 'string' && cluster.value.server !== '' ? cluster.value.server : null;
+  const server = cluster && typeof cluster.value.server === 'string' && cluster.value.server !== '' ? withoutUserInfo(cluster.value.server) : null;
   let problem: string | null = null;
   if (!clusterName) problem = `Context "${entry.name}" in ${entry.source} names no cluster. Add a cluster to the context.`;
   else if (!cluster) problem = `Context "${entry.name}" in ${entry.source} points at cluster "${clusterName}", which no kubeconfig file defines.`;

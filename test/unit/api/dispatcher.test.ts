@@ -4,7 +4,11 @@ import { methodNames, type PortolanBridge } from '../../../electron/api/contract
 import { createDispatcher, type ApiHandlers } from '../../../electron/api/dispatcher';
 import { PortolanError } from '../../../electron/api/portolan-error';
 
+const unused = async (): Promise<never> => {
+  throw new Error('not used in this test');
+};
 const handlers: ApiHandlers = {
+  ...(Object.fromEntries(methodNames.map((m) => [m, unused])) as unknown as ApiHandlers),
   version: async () => ({ app: '1.0.0', node: '24', electron: null, platform: 'linux', transport: 'browser' }),
   listContexts: async () => {
     throw new Error('disk on fire');

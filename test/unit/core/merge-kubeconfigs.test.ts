@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { kubeconfigPaths } from '../../../electron/core/kubeconfig/kubeconfig-paths';
-import { authKindOf, mergeKubeconfigs, toContextList, type KubeconfigSource } from '../../../electron/core/kubeconfig/merge-kubeconfigs';
+import { authKindOf, mergeKubeconfigs, toContextList, withoutUserInfo, type KubeconfigFile } from '../../../electron/core/kubeconfig/merge-kubeconfigs';
+import { parseKubeconfig } from '../../../electron/core/kubeconfig/parse-kubeconfig';
 
-const file = (path: string, text: string): KubeconfigSource => ({ path, text, readError: null });
+function file(path: string, text: string): KubeconfigFile {
+  const parsed = parseKubeconfig(path, text);
+  return parsed.ok
+    ? { status: { path, origin: 'env', state: 'ok', message: null }, doc: parsed.doc }
+    : { status: { path, origin: 'env', state: 'invalid', message: parsed.problem }, doc: null };
+}
 
 const first = file('/a/config', `
 current-context: alpha
@@ -58,17 +64,15 @@ describe('mergeKubeconfigs', () => {
     expect(list.contexts.filter((c) => c.problem === null)).toHaveLength(2);
   });
 
-  it('reports missing and invalid files by name, and still reads the others', () => {
+  it('reports invalid files by name, and still reads the others', () => {
     const merged = mergeKubeconfigs([
-      { path: '/gone', text: null, readError: 'missing' },
       file('/broken', 'clusters: [\n  - name: x\n  cluster: {'),
       file('/list', '- just\n- a list\n'),
       first,
     ]);
-    expect(merged.files.map((f) => [f.path, f.state])).toEqual([
-      ['/gone', 'missing'], ['/broken', 'invalid'], ['/list', 'invalid'], ['/a/config', 'ok'],
-    ]);
-    expect(merged.files[1]?.message).toMatch(/^\/broken is not valid YAML/);
+    expect(merged.files.map((f) => [f.path, f.state])).toEqual([['/broken', 'invalid'], ['/list', 'invalid'], ['/a/config', 'ok']]);
+    expect(merged.files[0]?.message).toMatch(/^\/broken is not valid YAML/);
+    expect(merged.files[1]?.message).toMatch(/^\/list is not a kubeconfig/);
     expect(toContextList(merged).contexts.map((c) => c.name)).toEqual(['alpha']);
   });
 
@@ -94,11 +98,22 @@ describe('authKindOf', () => {
 
 describe('kubeconfigPaths', () => {
   it('splits KUBECONFIG by the platform separator, drops empties and duplicates, keeps order', () => {
-    expect(kubeconfigPaths({ KUBECONFIG: '/x/a::/x/b:/x/a' }, '/home/u', ':')).toEqual(['/x/a', '/x/b']);
-    expect(kubeconfigPaths({ KUBECONFIG: '/x/a;/x/b' }, '/home/u', ';')).toEqual(['/x/a', '/x/b']);
+    const env = (...paths: string[]) => paths.map((path) => ({ path, origin: 'env' }));
+    expect(kubeconfigPaths({ KUBECONFIG: '/x/a::/x/b:/x/a' }, '/home/u', ':')).toEqual(env('/x/a', '/x/b'));
+    expect(kubeconfigPaths({ KUBECONFIG: '/x/a;/x/b' }, '/home/u', ';')).toEqual(env('/x/a', '/x/b'));
   });
   it('falls back to ~/.kube/config', () => {
-    expect(kubeconfigPaths({}, '/home/u', ':')).toEqual(['/home/u/.kube/config']);
-    expect(kubeconfigPaths({ KUBECONFIG: '' }, '/home/u', ':')).toEqual(['/home/u/.kube/config']);
+    const fallback = [{ path: '/home/u/.kube/config', origin: 'default' }];
+    expect(kubeconfigPaths({}, '/home/u', ':')).toEqual(fallback);
+    expect(kubeconfigPaths({ KUBECONFIG: '' }, '/home/u', ':')).toEqual(fallback);
+  });
+});
+
+describe('withoutUserInfo', () => {
+  it('drops user:password from server URLs and leaves others alone', () => {
+    expect(withoutUserInfo('https://admin:hunter2@k8s.example:6443')).toBe('https://k8s.example:6443');
+    expect(withoutUserInfo('https://k8s.example:6443')).toBe('https://k8s.example:6443');
+    expect(withoutUserInfo('https://k8s.example/prefix/')).toBe('https://k8s.example/prefix/');
+    expect(withoutUserInfo('not a url://user:pw@x')).toBe('not a url://x');
   });
 });

@@ -9,7 +9,7 @@ import { startBrowserTransport, type BrowserTransport } from '../../../electron/
 
 let transport: BrowserTransport;
 let base: string;
-const core = createPortolanCore({ transport: 'browser', kubeconfigPaths: ['/nonexistent/kubeconfig'] });
+const core = createPortolanCore({ transport: 'browser', kubeconfigPaths: [{ path: '/nonexistent/kubeconfig', origin: 'env' }], stateDir: null });
 
 beforeAll(async () => {
   const rendererDir = mkdtempSync(join(tmpdir(), 'portolan-renderer-'));
@@ -17,7 +17,10 @@ beforeAll(async () => {
   transport = await startBrowserTransport({ core, rendererDir });
   base = `http://127.0.0.1:${transport.port}`;
 });
-afterAll(() => transport.close());
+afterAll(async () => {
+  await transport.close();
+  await core.dispose();
+});
 
 const call = (headers: Record<string, string>, body = '{"method":"version"}'): Promise<Response> =>
   fetch(`${base}/api/call`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });

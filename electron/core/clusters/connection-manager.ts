@@ -1,0 +1,140 @@
+// One connection per context, opened on demand, several at once. Follows the kubeconfig: a context
+// whose cluster or user entry changed is reconnected, a removed one is closed. A context that cannot
+// even be turned into a client (missing cluster, unreadable certificate file, …) gets a config-error
+// status and never affects the others.
+import type { ConnectionStatus, ContextSummary, NamespaceList, ServiceAccess } from '../../api/types';
+import { PortolanError } from '../../api/portolan-error';
+import type { CoreEvents } from '../core-events';
+import { contextKubeConfig } from '../kubeconfig/context-kubeconfig';
+import type { KubeconfigStore } from '../kubeconfig/kubeconfig-store';
+import { ClusterConnection, type ClusterConnectionOptions } from './cluster-connection';
+import { KubeClient } from './kube-client';
+
+interface Slot {
+  fingerprint: string;
+  connection: ClusterConnection | null;
+  /** The status to report when there is no connection (config errors). */
+  status: ConnectionStatus;
+}
+
+export class ConnectionManager {
+  private readonly slots = new Map<string, Slot>();
+  private readonly store: KubeconfigStore;
+  private readonly events: CoreEvents;
+  private readonly options: ClusterConnectionOptions;
+
+  constructor(store: KubeconfigStore, events: CoreEvents, options: ClusterConnectionOptions = {}) {
+    this.store = store;
+    this.events = events;
+    this.options = options;
+  }
+
+  /** Opens the context's connection if it is not open; a failed one is retried at once. */
+  connect(context: string): ConnectionStatus {
+    const existing = this.slots.get(context);
+    if (existing) {
+      existing.connection?.retryNow();
+      return this.statusOf(existing);
+    }
+    return this.statusOf(this.open(context));
+  }
+
+  async disconnect(context: string): Promise<void> {
+    const slot = this.slots.get(context);
+    if (!slot) return;
+    this.slots.delete(context);
+    await slot.connection?.close();
+    this.events.emit('connectionChanged', { ...this.statusOf(slot), state: 'idle', message: null, retryAt: null });
+  }
+
+  statuses(): ConnectionStatus[] {
+    return [...this.slots.values()].map((slot) => this.statusOf(slot));
+  }
+
+  connection(context: string): ClusterConnection {
+    const connection = this.slots.get(context)?.connection;
+    if (!connection) throw new PortolanError('not-connected', `context "${context}" is not connected; connect it first`);
+    return connection;
+  }
+
+  namespaces(context: string): NamespaceList {
+    return this.connection(context).namespaces();
+  }
+
+  addNamespaces(context: string, names: string[]): NamespaceList {
+    return this.connection(context).addNamespaces(names);
+  }
+
+  serviceAccess(context: string, namespace: string | null): Promise<ServiceAccess> {
+    return this.connection(context).serviceAccess(namespace);
+  }
+
+  /** Called when the kubeconfig changed: reconnect changed contexts, close removed ones. */
+  async kubeconfigChanged(): Promise<void> {
+    await Promise.all([...this.slots.entries()].map(async ([name, slot]) => {
+      const fingerprint = this.fingerprint(name);
+      if (fingerprint === slot.fingerprint) return;
+      this.slots.delete(name);
+      await slot.connection?.close();
+      if (fingerprint === null) {
+        this.events.emit('connectionChanged', { ...this.statusOf(slot), state: 'idle', message: null, retryAt: null });
+      } else {
+        this.open(name);
+      }
+    }));
+  }
+
+  async closeAll(): Promise<void> {
+    const slots = [...this.slots.values()];
+    this.slots.clear();
+    await Promise.all(slots.map((slot) => slot.connection?.close()));
+  }
+
+  private statusOf(slot: Slot): ConnectionStatus {
+    return slot.connection?.status ?? slot.status;
+  }
+
+  private fingerprint(context: string): string | null {
+    const merged = this.store.merged;
+    const entry = merged.contexts.get(context);
+    if (!entry) return null;
+    const cluster = merged.clusters.get(String(entry.value.cluster ?? ''));
+    const user = merged.users.get(String(entry.value.user ?? ''));
+    return JSON.stringify([entry.value, cluster?.value ?? null, cluster?.source, user?.value ?? null, user?.source]);
+  }
+
+  private open(context: string): Slot {
+    const summary = this.store.contextList().contexts.find((c) => c.name === context);
+    if (!summary) throw new PortolanError('invalid-input', `there is no context named "${context}" in the kubeconfig`);
+    const fingerprint = this.fingerprint(context) ?? '';
+    const failed = (message: string): Slot => {
+      const slot: Slot = {
+        fingerprint,
+        connection: null,
+        status: { context, state: 'config-error', serverVersion: null, rttMs: null, identity: null, message, retryAt: null },
+      };
+      this.slots.set(context, slot);
+      this.events.emit('connectionChanged', slot.status);
+      return slot;
+    };
+    if (summary.problem) return failed(summary.problem);
+    let client: KubeClient;
+    try {
+      client = new KubeClient(contextKubeConfig(this.store.merged, context));
+    } catch (error) {
+      return failed(`${describeConfigError(summary, error)}`);
+    }
+    const connection = new ClusterConnection(summary, client, this.options);
+    const slot: Slot = { fingerprint, connection, status: connection.status };
+    this.slots.set(context, slot);
+    connection.onStatus((status) => this.events.emit('connectionChanged', status));
+    connection.onNamespaces((list) => this.events.emit('namespacesChanged', list));
+    connection.start();
+    return slot;
+  }
+}
+
+function describeConfigError(summary: ContextSummary, error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  return `Context "${summary.name}" in ${summary.source} cannot be used: ${reason}. Fix the context, its cluster or its user.`;
+}

@@ -1,0 +1,93 @@
+// HTTP to one API server with one context's credentials. client-node does the auth (tokens, client
+// certificates, basic, exec plugins, OIDC, proxies, TLS options); this class keeps one connection pool
+// per context instead of client-node's pool per request, and turns failures into KubeRequestError.
+import { HttpMethod, RequestContext, type KubeConfig } from '@kubernetes/client-node';
+import { fetch, type Dispatcher, type Response } from 'undici';
+import { KubeRequestError, classifyFailure } from './kube-errors';
+
+export interface RequestOptions {
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  contentType?: string;
+  signal?: AbortSignal;
+  /** Aborts the request (not a stream's body) after this long; default 15 s. */
+  timeoutMs?: number;
+}
+
+export class KubeClient {
+  readonly server: string;
+  private readonly kubeConfig: KubeConfig;
+  private dispatcher: Dispatcher | undefined;
+  private dispatcherReady = false;
+
+  constructor(kubeConfig: KubeConfig) {
+    this.kubeConfig = kubeConfig;
+    const cluster = kubeConfig.getCurrentCluster();
+    if (!cluster) throw new Error('the context has no cluster');
+    this.server = cluster.server.replace(/\/+$/, '');
+  }
+
+  /** JSON request; rejects with KubeRequestError on any failure, including non-2xx answers. */
+  async json<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await this.send(method, path, options);
+    const text = await response.text();
+    if (!response.ok) throw KubeRequestError.fromResponse(response.status, text, method, path);
+    return (text ? JSON.parse(text) : null) as T;
+  }
+
+  /** A streaming GET (watches): resolves once headers arrive; the caller reads and closes the body. */
+  async stream(path: string, options: RequestOptions = {}): Promise<Response> {
+    const response = await this.send('GET', path, { ...options, timeoutMs: options.timeoutMs ?? 30_000 }, true);
+    if (!response.ok) throw KubeRequestError.fromResponse(response.status, await response.text(), 'GET', path);
+    return response;
+  }
+
+  async close(): Promise<void> {
+    const dispatcher = this.dispatcher;
+    this.dispatcher = undefined;
+    this.dispatcherReady = false;
+    await dispatcher?.close().catch(() => undefined);
+  }
+
+  private async send(method: string, path: string, options: RequestOptions, streaming = false): Promise<Response> {
+    const url = new URL(this.server + path);
+    for (const [key, value] of Object.entries(options.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    const context = new RequestContext(url.toString(), method as HttpMethod);
+    try {
+      await this.kubeConfig.applySecurityAuthentication(context);
+    } catch (error) {
+      throw new KubeRequestError('auth-error', `could not get credentials: ${(error as Error).message}`, 0);
+    }
+    if (!this.dispatcherReady) {
+      this.dispatcher = context.getDispatcher() as Dispatcher | undefined;
+      this.dispatcherReady = true;
+    }
+    const headers: Record<string, string> = { Accept: 'application/json', ...context.getHeaders() };
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers['Content-Type'] = options.contentType ?? 'application/json';
+      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    }
+    // The timeout covers the wait for response headers; a stream's body may then run for as long as
+    // the caller's signal allows.
+    const controller = new AbortController();
+    const abort = (): void => controller.abort();
+    options.signal?.addEventListener('abort', abort, { once: true });
+    const timer = setTimeout(abort, options.timeoutMs ?? 15_000);
+    try {
+      const response = await fetch(url, { method, headers, body, dispatcher: this.dispatcher, signal: controller.signal });
+      return response;
+    } catch (error) {
+      if (options.signal?.aborted) throw new KubeRequestError('aborted', 'request aborted', 0);
+      if (controller.signal.aborted) {
+        throw new KubeRequestError('unreachable', `${this.server} did not answer within ${Math.round((options.timeoutMs ?? 15_000) / 1000)} s`, 0);
+      }
+      throw classifyFailure(error, this.server);
+    } finally {
+      clearTimeout(timer);
+      if (!streaming) options.signal?.removeEventListener('abort', abort);
+    }
+  }
+}

@@ -1,0 +1,199 @@
+// The merged kubeconfig, kept current: reads every file, watches each one (a stat poll, which sees
+// atomic renames, deleted and re-created files and network filesystems alike), and re-merges when one
+// changes. A file caught half-written keeps the contexts it had: an unparsable file keeps its last good
+// document, and a file that turns empty or vanishes is re-checked before its contexts are dropped.
+import { readFile, stat } from 'node:fs/promises';
+import { unwatchFile, watchFile, type Stats } from 'node:fs';
+import type { ContextList, KubeconfigFileOrigin, KubeconfigFileStatus } from '../../api/types';
+import { mergeKubeconfigs, toContextList, type KubeconfigFile, type MergedKubeconfig } from './merge-kubeconfigs';
+import { parseKubeconfig, type KubeconfigDoc } from './parse-kubeconfig';
+
+export interface KubeconfigPath {
+  path: string;
+  origin: KubeconfigFileOrigin;
+}
+
+export interface KubeconfigStoreOptions {
+  /** How often each file is stat'ed. */
+  pollMs?: number;
+  /** Quiet time after a change before the file is read (a writer is usually done by then). */
+  settleMs?: number;
+  /** How long a file that turned empty or vanished keeps its contexts before they are dropped. */
+  graceMs?: number;
+}
+
+interface FileEntry {
+  origin: KubeconfigFileOrigin;
+  status: KubeconfigFileStatus;
+  doc: KubeconfigDoc | null;
+  /** The last document that parsed, and since when the file looks empty or gone (for the grace period). */
+  lastGood: KubeconfigDoc | null;
+  losingSince: number | null;
+  timer: NodeJS.Timeout | null;
+}
+
+const hasEntries = (doc: KubeconfigDoc | null): boolean =>
+  !!doc && ['clusters', 'users', 'contexts'].some((k) => Array.isArray(doc[k]) && (doc[k] as unknown[]).length > 0);
+
+export class KubeconfigStore {
+  private readonly entries = new Map<string, FileEntry>();
+  private readonly listeners = new Set<(list: ContextList) => void>();
+  private readonly pollMs: number;
+  private readonly settleMs: number;
+  private readonly graceMs: number;
+  private order: KubeconfigPath[] = [];
+  private mergedConfig: MergedKubeconfig = mergeKubeconfigs([]);
+  private watching = false;
+
+  constructor(options: KubeconfigStoreOptions = {}) {
+    this.pollMs = options.pollMs ?? 250;
+    this.settleMs = options.settleMs ?? 150;
+    this.graceMs = options.graceMs ?? 1000;
+  }
+
+  get merged(): MergedKubeconfig {
+    return this.mergedConfig;
+  }
+
+  contextList(): ContextList {
+    return toContextList(this.mergedConfig);
+  }
+
+  onChange(listener: (list: ContextList) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Sets the files, in kubectl's order; reads new ones, forgets removed ones, and re-merges. */
+  async setPaths(paths: KubeconfigPath[]): Promise<void> {
+    const wanted = new Set(paths.map((p) => p.path));
+    for (const path of [...this.entries.keys()]) {
+      if (!wanted.has(path)) this.forget(path);
+    }
+    this.order = paths;
+    await Promise.all(paths.map(async ({ path, origin }) => {
+      const existing = this.entries.get(path);
+      if (existing) {
+        existing.origin = origin;
+        existing.status = { ...existing.status, origin };
+        return;
+      }
+      const entry: FileEntry = {
+        origin, status: { path, origin, state: 'missing', message: null }, doc: null, lastGood: null, losingSince: null, timer: null,
+      };
+      this.entries.set(path, entry);
+      await this.read(path, entry, true);
+      if (this.watching) this.watchOne(path);
+    }));
+    this.remerge();
+  }
+
+  /** Starts following changes on disk. */
+  watch(): void {
+    if (this.watching) return;
+    this.watching = true;
+    for (const path of this.entries.keys()) this.watchOne(path);
+  }
+
+  close(): void {
+    this.watching = false;
+    for (const path of [...this.entries.keys()]) this.forget(path);
+    this.listeners.clear();
+  }
+
+  private watchOne(path: string): void {
+    watchFile(path, { interval: this.pollMs, persistent: false }, (now: Stats, before: Stats) => {
+      if (now.mtimeMs === before.mtimeMs && now.size === before.size && now.ino === before.ino) return;
+      this.schedule(path, this.settleMs);
+    });
+  }
+
+  private forget(path: string): void {
+    const entry = this.entries.get(path);
+    if (entry?.timer) clearTimeout(entry.timer);
+    unwatchFile(path);
+    this.entries.delete(path);
+  }
+
+  private schedule(path: string, delayMs: number): void {
+    const entry = this.entries.get(path);
+    if (!entry) return;
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => {
+      entry.timer = null;
+      void this.read(path, entry, false).then((changed) => {
+        if (changed && this.entries.get(path) === entry) this.remerge();
+      });
+    }, delayMs);
+  }
+
+  /** Reads one file into its entry; true when what the merge sees changed. */
+  private async read(path: string, entry: FileEntry, initial: boolean): Promise<boolean> {
+    const before = JSON.stringify([entry.status, entry.doc]);
+    const origin = entry.origin;
+    let text: string | null = null;
+    let readProblem: string | null = null;
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) readProblem = `${path} is not a file`;
+      else text = await readFile(path, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') readProblem = `${path} cannot be read: ${(error as Error).message}`;
+    }
+
+    const missing = text === null && readProblem === null;
+    const parsed = text === null ? null : parseKubeconfig(path, text);
+    const empty = parsed?.ok === true && !hasEntries(parsed.doc);
+    // A file that had contexts and now looks empty or gone may be mid-rewrite: keep its contexts for a
+    // grace period and look again, unless this is the first read.
+    if (!initial && (missing || empty) && hasEntries(entry.lastGood)) {
+      const since = entry.losingSince ?? Date.now();
+      entry.losingSince = since;
+      if (Date.now() - since < this.graceMs) {
+        this.schedule(path, Math.min(this.settleMs * 2, this.graceMs));
+        return false;
+      }
+    }
+    entry.losingSince = null;
+
+    if (missing) {
+      entry.status = { path, origin, state: 'missing', message: missingMessage(path, origin) };
+      entry.doc = null;
+      entry.lastGood = null;
+    } else if (readProblem !== null) {
+      entry.status = { path, origin, state: 'invalid', message: `${readProblem}. Fix its permissions or remove it.` };
+      entry.doc = entry.lastGood;
+    } else if (parsed && !parsed.ok) {
+      const kept = entry.lastGood ? ' Showing the contexts it had before until it is fixed.' : ' Its contexts are not shown until it is fixed.';
+      entry.status = { path, origin, state: 'invalid', message: `${parsed.problem}.${kept}` };
+      entry.doc = entry.lastGood;
+    } else if (parsed && parsed.ok) {
+      entry.status = { path, origin, state: 'ok', message: null };
+      entry.doc = parsed.doc;
+      entry.lastGood = parsed.doc;
+    }
+    return JSON.stringify([entry.status, entry.doc]) !== before;
+  }
+
+  private remerge(): void {
+    const files: KubeconfigFile[] = this.order.flatMap(({ path }) => {
+      const entry = this.entries.get(path);
+      return entry ? [{ status: entry.status, doc: entry.doc }] : [];
+    });
+    this.mergedConfig = mergeKubeconfigs(files);
+    const list = this.contextList();
+    for (const listener of this.listeners) listener(list);
+  }
+}
+
+function missingMessage(path: string, origin: KubeconfigFileOrigin): string {
+  switch (origin) {
+    case 'default':
+      return `There is no kubeconfig at ${path}. Add a kubeconfig file, or set KUBECONFIG.`;
+    case 'env':
+      return `${path} (listed in KUBECONFIG) does not exist. Create it or remove it from KUBECONFIG.`;
+    case 'added':
+      return `${path} (added in Portolan) does not exist any more. Restore it or remove it from the list.`;
+  }
+}

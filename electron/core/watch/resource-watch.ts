@@ -1,0 +1,261 @@
+// One list+watch of one resource in one namespace scope, in the manner of client-go's reflector: list
+// in pages, watch from the list's resourceVersion with bookmarks, follow resourceVersion, relist on
+// 410 Gone, restart a watch that goes silent (watchdog), back off and reconnect when the server goes
+// away. It keeps the authoritative cache keyed by uid and reports every change as a delta.
+import type { KubeClient } from '../clusters/kube-client';
+import { KubeRequestError, type KubeFailureKind, type KubeStatus } from '../clusters/kube-errors';
+import { Backoff } from './backoff';
+import { resourcePath, type KubeObject, type ResourceRef } from './resource-ref';
+
+export interface WatchDelta<T> {
+  added: T[];
+  modified: T[];
+  deleted: T[];
+  /** True when the delta comes from a (re)list: the cache now equals the server's list. */
+  relisted: boolean;
+}
+
+export type WatchPhase = 'listing' | 'watching' | 'backoff' | 'denied' | 'stopped';
+
+export interface WatchState {
+  phase: WatchPhase;
+  /** True once a list completed; stays true through later outages (the cache is then stale). */
+  synced: boolean;
+  error: { kind: KubeFailureKind; message: string } | null;
+  /** When the next attempt starts (backoff and denied phases), epoch ms. */
+  retryAt: number | null;
+}
+
+export interface ResourceWatchOptions {
+  pageSize?: number;
+  /** Restart a watch that delivers nothing (not even a bookmark) for this long. */
+  watchdogMs?: number;
+  /** Wait before retrying after 401/403: credentials and RBAC rarely change by themselves. */
+  deniedRetryMs?: number;
+  backoff?: Backoff;
+}
+
+export interface WatchStats {
+  lists: number;
+  watches: number;
+  events: number;
+}
+
+const sleep = (ms: number, signal: AbortSignal): Promise<void> => new Promise((resolve) => {
+  if (signal.aborted) return resolve();
+  const timer = setTimeout(resolve, ms);
+  signal.addEventListener('abort', () => {
+    clearTimeout(timer);
+    resolve();
+  }, { once: true });
+});
+
+export class ResourceWatch<T extends KubeObject> {
+  readonly items = new Map<string, T>();
+  readonly stats: WatchStats = { lists: 0, watches: 0, events: 0 };
+  private readonly client: KubeClient;
+  private readonly ref: ResourceRef;
+  private readonly pageSize: number;
+  private readonly watchdogMs: number;
+  private readonly deniedRetryMs: number;
+  private readonly backoff: Backoff;
+  private readonly deltaListeners = new Set<(delta: WatchDelta<T>) => void>();
+  private readonly stateListeners = new Set<(state: WatchState) => void>();
+  private controller: AbortController | null = null;
+  private resourceVersion: string | null = null;
+  private current: WatchState = { phase: 'stopped', synced: false, error: null, retryAt: null };
+  private restartCurrentWatch: (() => void) | null = null;
+
+  constructor(client: KubeClient, ref: ResourceRef, options: ResourceWatchOptions = {}) {
+    this.client = client;
+    this.ref = ref;
+    this.pageSize = options.pageSize ?? 500;
+    this.watchdogMs = options.watchdogMs ?? 90_000;
+    this.deniedRetryMs = options.deniedRetryMs ?? 60_000;
+    this.backoff = options.backoff ?? new Backoff();
+  }
+
+  get state(): WatchState {
+    return this.current;
+  }
+
+  onDelta(listener: (delta: WatchDelta<T>) => void): () => void {
+    this.deltaListeners.add(listener);
+    return () => this.deltaListeners.delete(listener);
+  }
+
+  onState(listener: (state: WatchState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  start(): void {
+    if (this.controller) return;
+    this.controller = new AbortController();
+    void this.run(this.controller.signal);
+  }
+
+  stop(): void {
+    this.controller?.abort();
+    this.controller = null;
+    this.setState({ phase: 'stopped', error: null, retryAt: null });
+  }
+
+  /** Retry now instead of waiting out a backoff or a denied pause (the user pressed Retry). */
+  retryNow(): void {
+    this.restartCurrentWatch?.();
+  }
+
+  private setState(patch: Partial<WatchState>): void {
+    this.current = { ...this.current, ...patch };
+    for (const listener of this.stateListeners) listener(this.current);
+  }
+
+  private emit(delta: WatchDelta<T>): void {
+    for (const listener of this.deltaListeners) listener(delta);
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    let needsList = true;
+    while (!signal.aborted) {
+      try {
+        if (needsList) {
+          this.setState({ phase: 'listing', retryAt: null });
+          await this.list(signal);
+          needsList = false;
+        }
+        const began = Date.now();
+        await this.watch(signal);
+        // A watch the server (or a proxy) ends at once, again and again, must not become a busy loop.
+        if (Date.now() - began < 1000) await this.pause(this.backoff.next(), signal);
+      } catch (error) {
+        if (signal.aborted) break;
+        const failure = error instanceof KubeRequestError ? error : new KubeRequestError('server-error', String(error), 0);
+        if (failure.kind === 'gone') {
+          needsList = true; // resourceVersion too old: relist, at once
+          continue;
+        }
+        const denied = failure.kind === 'forbidden' || failure.kind === 'unauthorized';
+        const wait = denied ? this.deniedRetryMs : this.backoff.next();
+        this.setState({ phase: denied ? 'denied' : 'backoff', error: { kind: failure.kind, message: failure.message }, retryAt: Date.now() + wait });
+        await this.pause(wait, signal);
+      }
+    }
+  }
+
+  private pause(ms: number, signal: AbortSignal): Promise<void> {
+    const early = new AbortController();
+    this.restartCurrentWatch = () => early.abort();
+    return sleep(ms, AbortSignal.any([signal, early.signal])).finally(() => {
+      this.restartCurrentWatch = null;
+    });
+  }
+
+  private async list(signal: AbortSignal): Promise<void> {
+    const fresh = new Map<string, T>();
+    let continueToken: string | undefined;
+    let listVersion: string | null = null;
+    do {
+      const page = await this.client.json<{ items?: T[]; metadata?: { resourceVersion?: string; continue?: string } }>(
+        'GET', resourcePath(this.ref), { query: { limit: this.pageSize, continue: continueToken }, signal, timeoutMs: 60_000 });
+      for (const item of page.items ?? []) fresh.set(item.metadata.uid, item);
+      listVersion ??= page.metadata?.resourceVersion ?? null;
+      continueToken = page.metadata?.continue || undefined;
+    } while (continueToken && !signal.aborted);
+    if (signal.aborted) return;
+    this.stats.lists += 1;
+    const delta: WatchDelta<T> = { added: [], modified: [], deleted: [], relisted: true };
+    for (const [uid, item] of fresh) {
+      const old = this.items.get(uid);
+      if (!old) delta.added.push(item);
+      else if (old.metadata.resourceVersion !== item.metadata.resourceVersion) delta.modified.push(item);
+    }
+    for (const [uid, item] of this.items) if (!fresh.has(uid)) delta.deleted.push(item);
+    this.items.clear();
+    for (const [uid, item] of fresh) this.items.set(uid, item);
+    this.resourceVersion = listVersion;
+    this.setState({ synced: true });
+    this.emit(delta);
+  }
+
+  private async watch(signal: AbortSignal): Promise<void> {
+    const local = new AbortController();
+    const stopLocal = (): void => local.abort();
+    signal.addEventListener('abort', stopLocal, { once: true });
+    let watchdog: NodeJS.Timeout | null = null;
+    let silent = false;
+    const feed = (): void => {
+      if (watchdog) clearTimeout(watchdog);
+      watchdog = setTimeout(() => {
+        silent = true;
+        local.abort();
+      }, this.watchdogMs);
+    };
+    try {
+      const response = await this.client.stream(resourcePath(this.ref), {
+        query: {
+          watch: 1,
+          allowWatchBookmarks: true,
+          resourceVersion: this.resourceVersion ?? undefined,
+          // Servers end watches after this long; a spread keeps many streams from restarting together.
+          timeoutSeconds: 240 + Math.floor(Math.random() * 120),
+        },
+        signal: local.signal,
+      });
+      this.stats.watches += 1;
+      this.setState({ phase: 'watching', error: null, retryAt: null });
+      this.backoff.reset();
+      feed();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      if (!response.body) return;
+      for await (const chunk of response.body) {
+        feed();
+        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+        let newline = buffer.indexOf('\n');
+        while (newline >= 0) {
+          const line = buffer.slice(0, newline).trim();
+          buffer = buffer.slice(newline + 1);
+          if (line) this.apply(line);
+          newline = buffer.indexOf('\n');
+        }
+      }
+    } catch (error) {
+      if (signal.aborted) return;
+      if (silent) return; // the watchdog fired: watch again from the last resourceVersion
+      throw error instanceof KubeRequestError ? error : new KubeRequestError('unreachable', `watch stream broke: ${(error as Error).message}`, 0);
+    } finally {
+      if (watchdog) clearTimeout(watchdog);
+      signal.removeEventListener('abort', stopLocal);
+      local.abort();
+    }
+  }
+
+  private apply(line: string): void {
+    let event: { type?: string; object?: T | KubeStatus };
+    try {
+      event = JSON.parse(line) as typeof event;
+    } catch {
+      return;
+    }
+    if (event.type === 'ERROR') {
+      const status = event.object as KubeStatus;
+      const code = status.code ?? 500;
+      throw new KubeRequestError(code === 410 ? 'gone' : code === 403 ? 'forbidden' : 'server-error', status.message ?? 'watch error', code, status);
+    }
+    const object = event.object as T | undefined;
+    if (!object?.metadata) return;
+    if (object.metadata.resourceVersion) this.resourceVersion = object.metadata.resourceVersion;
+    if (event.type === 'BOOKMARK') return;
+    this.stats.events += 1;
+    const uid = object.metadata.uid;
+    if (event.type === 'ADDED' || event.type === 'MODIFIED') {
+      const existed = this.items.has(uid);
+      this.items.set(uid, object);
+      this.emit({ added: existed ? [] : [object], modified: existed ? [object] : [], deleted: [], relisted: false });
+    } else if (event.type === 'DELETED') {
+      this.items.delete(uid);
+      this.emit({ added: [], modified: [], deleted: [object], relisted: false });
+    }
+  }
+}
