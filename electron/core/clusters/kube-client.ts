@@ -1,7 +1,7 @@
 // HTTP to one API server with one context's credentials. client-node does the auth (tokens, client
 // certificates, basic, exec plugins, OIDC, proxies, TLS options); this class keeps one connection pool
 // per context instead of client-node's pool per request, and turns failures into KubeRequestError.
-import { HttpMethod, RequestContext, type KubeConfig } from '@kubernetes/client-node';
+import { RequestContext, type HttpMethod, type KubeConfig } from '@kubernetes/client-node';
 import { fetch, type Dispatcher, type Response } from 'undici';
 import { KubeRequestError, classifyFailure } from './kube-errors';
 
