@@ -32,8 +32,25 @@ interface FileEntry {
   timer: NodeJS.Timeout | null;
 }
 
-const hasEntries = (doc: KubeconfigDoc | null): boolean =>
-  !!doc && ['clusters', 'users', 'contexts'].some((k) => Array.isArray(doc[k]) && (doc[k] as unknown[]).length > 0);
+function entryNames(doc: KubeconfigDoc | null): Set<string> {
+  const names = new Set<string>();
+  for (const key of ['clusters', 'users', 'contexts']) {
+    const list = doc?.[key];
+    if (!Array.isArray(list)) continue;
+    for (const item of list) {
+      const name = (item as { name?: unknown } | null)?.name;
+      if (typeof name === 'string') names.add(`${key}/${name}`);
+    }
+  }
+  return names;
+}
+
+/** True when `next` lacks a cluster, user or context that `previous` had. */
+function losesEntries(previous: KubeconfigDoc | null, next: KubeconfigDoc | null): boolean {
+  const before = entryNames(previous);
+  const after = entryNames(next);
+  return [...before].some((name) => !after.has(name));
+}
 
 export class KubeconfigStore {
   private readonly entries = new Map<string, FileEntry>();
@@ -144,10 +161,11 @@ export class KubeconfigStore {
 
     const missing = text === null && readProblem === null;
     const parsed = text === null ? null : parseKubeconfig(path, text);
-    const empty = parsed?.ok === true && !hasEntries(parsed.doc);
-    // A file that had contexts and now looks empty or gone may be mid-rewrite: keep its contexts for a
-    // grace period and look again, unless this is the first read.
-    if (!initial && (missing || empty) && hasEntries(entry.lastGood)) {
+    // A file that lost entries (or vanished) may be mid-rewrite: a truncated file, or a prefix of the
+    // new text that happens to parse. Keep what it had for a grace period and look again; a real
+    // removal shows once the file has been the same for that long.
+    const shrinking = missing || (parsed?.ok === true && losesEntries(entry.lastGood, parsed.doc));
+    if (!initial && shrinking && entryNames(entry.lastGood).size > 0) {
       const since = entry.losingSince ?? Date.now();
       entry.losingSince = since;
       if (Date.now() - since < this.graceMs) {
