@@ -1,6 +1,6 @@
 // The desktop app: one secure window, core in this process, the contract over IPC. Thin on purpose:
 // everything worth testing lives in core.
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loginShellPath, mergePaths } from '../core/login-shell-path';
@@ -41,7 +41,7 @@ void app.whenReady().then(async () => {
     stateDir: app.getPath('userData'),
   });
   const window = new BrowserWindow(secureWindowOptions(join(here, '../preload/index.cjs')));
-  registerIpcTransport(core, (event) => event.senderFrame !== null && event.senderFrame === window.webContents.mainFrame
+  registerIpcTransport(ipcMain, core, (event) => event.senderFrame !== null && event.senderFrame === window.webContents.mainFrame
     && isAppUrl(event.senderFrame.url));
   const stopEvents = forwardEvents(core, window.webContents);
   window.once('ready-to-show', () => window.show());

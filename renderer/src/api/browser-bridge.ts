@@ -5,7 +5,16 @@ import type { ApiResult } from '../../../electron/api/types';
 
 type AnyListener = (payload: unknown) => void;
 
-export function createBrowserBridge(base: URL = new URL(window.location.href)): PortolanBridge {
+export interface BrowserBridgeOptions {
+  /** The server's address; the page's own origin by default. */
+  base?: URL;
+  /** Sent as a Bearer token, for clients without the cookie (tests on Node). */
+  token?: string;
+}
+
+export function createBrowserBridge(options: BrowserBridgeOptions = {}): PortolanBridge {
+  const base = options.base ?? new URL(window.location.href);
+  const auth: Record<string, string> = options.token ? { Authorization: `Bearer ${options.token}` } : {};
   const listeners = new Map<EventName, Set<AnyListener>>();
   let socket: WebSocket | null = null;
   let retry = 0;
@@ -13,7 +22,8 @@ export function createBrowserBridge(base: URL = new URL(window.location.href)): 
   const connect = (): void => {
     const url = new URL('/api/events', base);
     url.protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
-    socket = new WebSocket(url);
+    // Browsers send the cookie; Node's WebSocket (undici) also takes headers, for token clients.
+    socket = options.token ? new WebSocket(url, { headers: auth } as unknown as string[]) : new WebSocket(url);
     socket.onopen = () => {
       retry = 0;
     };
@@ -33,7 +43,7 @@ export function createBrowserBridge(base: URL = new URL(window.location.href)): 
     try {
       const response = await fetch(new URL('/api/call', base), {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', ...auth },
         credentials: 'same-origin',
         body: JSON.stringify({ method, input }),
       });
