@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loginShellPath, mergePaths } from '../core/login-shell-path';
 import { createPortolanCore } from '../core/portolan-core';
+import { appUrlMatcher, denyAllPermissions, hardenWebContents } from './harden';
 import { forwardEvents, registerIpcTransport } from './ipc-transport';
 import { secureWindowOptions } from './window-options';
 
@@ -12,28 +13,17 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by `electron-vite dev` only
 const rendererFile = join(here, '../renderer/index.html');
 
-function isAppUrl(url: string): boolean {
-  if (rendererUrl) return url.startsWith(rendererUrl);
-  return url.startsWith('file://') && fileURLToPath(url.split('#')[0] ?? url) === rendererFile;
-}
+const isAppUrl = appUrlMatcher(rendererUrl, rendererFile);
 
 app.enableSandbox();
 
 app.on('web-contents-created', (_, contents) => {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  hardenWebContents(contents, isAppUrl, (url) => void shell.openExternal(url));
 });
 
 void app.whenReady().then(async () => {
   process.env.PATH = mergePaths(await loginShellPath(), process.env.PATH);
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  denyAllPermissions(session.defaultSession);
 
   const core = createPortolanCore({
     transport: 'electron',

@@ -1,0 +1,42 @@
+// The window-level security rules, with electron types only, so a test can drive them with fakes:
+// no navigation away from the app, no new windows (https links open in the system browser), no
+// <webview>, and every permission request denied.
+import { fileURLToPath } from 'node:url';
+import type { Event, HandlerDetails, Session, WebContents, WindowOpenHandlerResponse } from 'electron';
+
+export type HardenableContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+export type PermissionSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>;
+
+export function hardenWebContents(
+  contents: HardenableContents, isAppUrl: (url: string) => boolean, openExternal: (url: string) => void,
+): void {
+  contents.on('will-navigate', (event: Event, url: string) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event: Event, url: string) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event: Event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }: HandlerDetails): WindowOpenHandlerResponse => {
+    if (url.startsWith('https://')) openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+export function denyAllPermissions(session: PermissionSession): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+/** Which URLs are the app itself: the dev server in `electron-vite dev`, else the built index.html. */
+export function appUrlMatcher(devServerUrl: string | undefined, rendererFile: string): (url: string) => boolean {
+  if (devServerUrl) return (url) => url === devServerUrl || url.startsWith(devServerUrl.endsWith('/') ? devServerUrl : `${devServerUrl}/`);
+  return (url) => {
+    if (!url.startsWith('file://')) return false;
+    try {
+      return fileURLToPath(url.split('#')[0] ?? url) === rendererFile;
+    } catch {
+      return false;
+    }
+  };
+}
