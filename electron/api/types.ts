@@ -76,6 +76,8 @@ export type ConnectionState =
 /** One context's connection, as the sidebar shows it. */
 export interface ConnectionStatus {
   context: string;
+  /** Grows with every change: of two statuses for a context, the higher revision is the newer. */
+  revision: number;
   state: ConnectionState;
   /** e.g. v1.37.2, once connected. */
   serverVersion: string | null;
@@ -93,6 +95,8 @@ export type NamespaceMode = 'live' | 'fallback' | 'unavailable';
 
 export interface NamespaceList {
   context: string;
+  /** Grows with every change: of two lists for a context, the higher revision is the newer. */
+  revision: number;
   /** live: watched from the cluster; fallback: the user may not list namespaces, so the context's own
    *  namespace plus those the user typed; unavailable: not connected. */
   mode: NamespaceMode;

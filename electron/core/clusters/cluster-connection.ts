@@ -7,6 +7,7 @@ import type {
 import { Backoff } from '../watch/backoff';
 import { NAMESPACES, type KubeObject } from '../watch/resource-ref';
 import { ResourceWatch, type ResourceWatchOptions } from '../watch/resource-watch';
+import { nextRevision } from '../revision';
 import type { KubeClient } from './kube-client';
 import { KubeRequestError, type KubeFailureKind } from './kube-errors';
 
@@ -43,7 +44,7 @@ export class ClusterConnection {
       watch: options.watch ?? {},
     };
     this.backoff = options.backoff ?? new Backoff(1000, 30_000);
-    this.current = { context: context.name, state: 'idle', serverVersion: null, rttMs: null, identity: null, message: null, retryAt: null };
+    this.current = { context: context.name, revision: nextRevision(), state: 'idle', serverVersion: null, rttMs: null, identity: null, message: null, retryAt: null };
   }
 
   get status(): ConnectionStatus {
@@ -85,8 +86,8 @@ export class ClusterConnection {
   private setStatus(patch: Partial<ConnectionStatus>): void {
     const next = { ...this.current, ...patch };
     if (JSON.stringify(next) === JSON.stringify(this.current)) return;
-    this.current = next;
-    for (const listener of this.statusListeners) listener(next);
+    this.current = { ...next, revision: nextRevision() };
+    for (const listener of this.statusListeners) listener(this.current);
   }
 
   private async run(signal: AbortSignal): Promise<void> {
@@ -176,7 +177,7 @@ export class ClusterConnection {
 
   namespaces(): NamespaceList {
     const watch = this.namespaceWatch;
-    const base = { context: this.context.name };
+    const base = { context: this.context.name, revision: nextRevision() };
     if (watch?.state.phase === 'denied' && watch.state.error?.kind === 'forbidden') {
       const own = this.context.namespace ?? 'default';
       return {

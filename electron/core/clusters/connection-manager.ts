@@ -7,6 +7,7 @@ import { PortolanError } from '../../api/portolan-error';
 import type { CoreEvents } from '../core-events';
 import { contextKubeConfig } from '../kubeconfig/context-kubeconfig';
 import type { KubeconfigStore } from '../kubeconfig/kubeconfig-store';
+import { nextRevision } from '../revision';
 import { ClusterConnection, type ClusterConnectionOptions } from './cluster-connection';
 import { KubeClient } from './kube-client';
 
@@ -44,7 +45,7 @@ export class ConnectionManager {
     if (!slot) return;
     this.slots.delete(context);
     await slot.connection?.close();
-    this.events.emit('connectionChanged', { ...this.statusOf(slot), state: 'idle', message: null, retryAt: null });
+    this.events.emit('connectionChanged', { ...this.statusOf(slot), revision: nextRevision(), state: 'idle', message: null, retryAt: null });
   }
 
   statuses(): ConnectionStatus[] {
@@ -77,7 +78,7 @@ export class ConnectionManager {
       this.slots.delete(name);
       await slot.connection?.close();
       if (fingerprint === null) {
-        this.events.emit('connectionChanged', { ...this.statusOf(slot), state: 'idle', message: null, retryAt: null });
+        this.events.emit('connectionChanged', { ...this.statusOf(slot), revision: nextRevision(), state: 'idle', message: null, retryAt: null });
       } else {
         this.open(name);
       }
@@ -111,7 +112,7 @@ export class ConnectionManager {
       const slot: Slot = {
         fingerprint,
         connection: null,
-        status: { context, state: 'config-error', serverVersion: null, rttMs: null, identity: null, message, retryAt: null },
+        status: { context, revision: nextRevision(), state: 'config-error', serverVersion: null, rttMs: null, identity: null, message, retryAt: null },
       };
       this.slots.set(context, slot);
       this.events.emit('connectionChanged', slot.status);

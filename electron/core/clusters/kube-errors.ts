@@ -77,7 +77,8 @@ export function classifyFailure(error: unknown, server: string): KubeRequestErro
     cause = (cause as { cause?: unknown }).cause;
   }
   const code = (cause as NodeJS.ErrnoException | undefined)?.code ?? '';
-  const detail = cause instanceof Error ? cause.message : String(cause);
+  // Node suggests a command-line flag for untrusted certificates; that is no advice for app users.
+  const detail = (cause instanceof Error ? cause.message : String(cause)).replace(/; if the root CA is installed locally.*$/, '');
   if (TLS_CODES.has(code) || /certificate|SSL|TLS/i.test(detail)) {
     return new KubeRequestError('tls-error', `TLS to ${server} failed: ${detail}`, 0);
   }

@@ -3,26 +3,13 @@ import { computed, ref } from 'vue';
 import type { ContextList, ContextSummary } from '../../../electron/api/types';
 import { api } from '../api/portolan';
 
-export interface ContextGroup {
-  source: string;
-  contexts: ContextSummary[];
-}
-
 export const useContextsStore = defineStore('contexts', () => {
   const list = ref<ContextList | null>(null);
   const error = ref<string | null>(null);
   const loading = ref(false);
 
-  /** Contexts grouped by the kubeconfig file they came from, in file order, current context first. */
-  const groups = computed<ContextGroup[]>(() => {
-    if (!list.value) return [];
-    return list.value.files.map((file) => ({
-      source: file.path,
-      contexts: list.value!.contexts
-        .filter((c) => c.source === file.path)
-        .sort((a, b) => Number(b.current) - Number(a.current)),
-    }));
-  });
+  const contexts = computed<ContextSummary[]>(() => list.value?.contexts ?? []);
+  const byName = computed(() => new Map(contexts.value.map((c) => [c.name, c])));
 
   async function load(): Promise<void> {
     loading.value = true;
@@ -42,5 +29,13 @@ export const useContextsStore = defineStore('contexts', () => {
     });
   }
 
-  return { list, error, loading, groups, load, follow };
+  async function addFile(path: string): Promise<void> {
+    list.value = await api.addKubeconfigFile({ path });
+  }
+
+  async function removeFile(path: string): Promise<void> {
+    list.value = await api.removeKubeconfigFile({ path });
+  }
+
+  return { list, error, loading, contexts, byName, load, follow, addFile, removeFile };
 });
