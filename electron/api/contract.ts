@@ -3,7 +3,8 @@
 // transport and the renderer all derive their code from this list.
 import * as v from 'valibot';
 import type {
-  ApiResult, ConnectionStatus, ContextList, NamespaceList, ServiceAccess, UiState, VersionInfo,
+  ApiResult, ConnectionStatus, ContextList, NamespaceList, ServiceAccess, ServiceRowsBatch, Subscription, UiState, VersionInfo,
+  WatchStatus,
 } from './types';
 
 interface MethodSpec<S extends v.GenericSchema, O> {
@@ -22,6 +23,8 @@ const noInput = v.undefined();
 const contextName = v.pipe(v.string(), v.minLength(1), v.maxLength(253));
 const namespaceName = v.pipe(v.string(), v.regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'a namespace is a DNS-1123 label'), v.maxLength(63));
 const filePath = v.pipe(v.string(), v.minLength(1), v.maxLength(4096));
+/** Each window or browser tab names itself, so its subscriptions end when it goes away. */
+const clientId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
 
 export const uiStateSchema = v.object({
   pinned: v.pipe(v.array(contextName), v.maxLength(1000)),
@@ -47,6 +50,9 @@ export const methods = {
   addNamespaces: method<NamespaceList>()(v.object({ context: contextName, namespaces: v.pipe(v.array(namespaceName), v.minLength(1), v.maxLength(100)) })),
   /** What the user may do with Services in a namespace (null: all namespaces). */
   serviceAccess: method<ServiceAccess>()(v.object({ context: contextName, namespace: v.nullable(namespaceName) })),
+  /** Live Service rows of a context and namespace (null: all namespaces), as serviceRows batches. */
+  watchServices: method<Subscription>()(v.object({ clientId, context: contextName, namespace: v.nullable(namespaceName) })),
+  unwatch: method<null>()(v.object({ subscriptionId: v.pipe(v.string(), v.uuid()) })),
   getUiState: method<UiState>()(noInput),
   setUiState: method<UiState>()(uiStateSchema),
 };
@@ -56,6 +62,8 @@ export interface ApiEvents {
   contextsChanged: ContextList;
   connectionChanged: ConnectionStatus;
   namespacesChanged: NamespaceList;
+  serviceRows: ServiceRowsBatch;
+  watchStatus: WatchStatus;
 }
 
 export type MethodName = keyof typeof methods;

@@ -130,3 +130,75 @@ export interface UiState {
   namespaces: Record<string, string[]>;
   groupBy: SidebarGrouping;
 }
+
+/** The seed's words: Virtual IP, Headless (Selector), Headless (ExternalName); `headless` has neither. */
+export type ServiceKind = 'virtual-ip' | 'headless-selector' | 'headless-external-name' | 'headless';
+export type ServiceAccessType = 'none' | 'node-port' | 'load-balancer';
+
+export interface ServicePortRow {
+  name: string | null;
+  protocol: string;
+  port: number;
+  nodePort: number | null;
+  /** A number or a named container port, as text. */
+  targetPort: string;
+}
+
+/** What the Service list shows of one Service: a slim row, not the whole object. */
+export interface ServiceRow {
+  uid: string;
+  context: string;
+  namespace: string;
+  name: string;
+  resourceVersion: string;
+  /** kubesphere.io/alias-name */
+  alias: string | null;
+  /** kubesphere.io/description */
+  description: string | null;
+  kind: ServiceKind;
+  access: ServiceAccessType;
+  clusterIP: string | null;
+  /** Load-balancer ingress addresses and spec.externalIPs. */
+  externalAddresses: string[];
+  externalName: string | null;
+  /** A LoadBalancer Service whose external address has not been assigned. */
+  loadBalancerPending: boolean;
+  ports: ServicePortRow[];
+  selector: Record<string, string>;
+  labels: Record<string, string>;
+  createdAt: string | null;
+  /** Ready and total endpoints from the Service's EndpointSlices; null where a Service has none by design. */
+  endpoints: { ready: number; total: number } | null;
+}
+
+export type WatchPhase = 'listing' | 'watching' | 'backoff' | 'denied' | 'stopped';
+
+/** The state of one subscription's stream(s), for status lines and stale markers. */
+export interface WatchStatus {
+  clientId: string;
+  subscriptionId: string;
+  context: string;
+  namespace: string | null;
+  phase: WatchPhase;
+  /** The first list completed. */
+  synced: boolean;
+  /** Rows may be out of date: the stream is down after it had synced. */
+  stale: boolean;
+  error: { kind: string; message: string } | null;
+  retryAt: number | null;
+}
+
+/** Changes to one subscription's rows since the last batch (at most one batch per ~50 ms). */
+export interface ServiceRowsBatch {
+  clientId: string;
+  subscriptionId: string;
+  context: string;
+  namespace: string | null;
+  upserted: ServiceRow[];
+  /** uids of rows that are gone. */
+  deleted: string[];
+}
+
+export interface Subscription {
+  subscriptionId: string;
+}

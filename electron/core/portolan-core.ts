@@ -10,7 +10,10 @@ import { ConnectionManager } from './clusters/connection-manager';
 import { CoreEvents } from './core-events';
 import { kubeconfigPaths, withAddedFiles } from './kubeconfig/kubeconfig-paths';
 import { KubeconfigStore, type KubeconfigPath, type KubeconfigStoreOptions } from './kubeconfig/kubeconfig-store';
+import { SubscriptionManager } from './services/subscriptions';
 import { AppStateStore } from './state/app-state-store';
+import { WatchHub } from './watch/watch-hub';
+import type { ResourceWatchOptions } from './watch/resource-watch';
 import packageJson from '../../package.json';
 
 export interface CoreOptions {
@@ -22,6 +25,10 @@ export interface CoreOptions {
   electronVersion?: string | null;
   kubeconfig?: KubeconfigStoreOptions;
   connections?: ClusterConnectionOptions;
+  /** Options of the shared list+watch streams (watchdog, page size, backoff). */
+  watch?: ResourceWatchOptions;
+  /** How long changes are gathered before a batch goes to the renderer; default 50 ms. */
+  batchMs?: number;
 }
 
 export interface PortolanCore {
@@ -29,6 +36,12 @@ export interface PortolanCore {
   events: CoreEvents;
   /** Resolves once the kubeconfig and the remembered state are read. */
   ready: Promise<void>;
+  /** A window or browser tab went away: end its subscriptions. */
+  releaseClient(clientId: string): void;
+  /** The (single) Electron window reloaded or closed: end every subscription. */
+  releaseAllClients(): void;
+  /** The shared streams running now (for tests and diagnostics). */
+  activeStreams(): string[];
   dispose(): Promise<void>;
 }
 
@@ -44,6 +57,9 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
   const appState = new AppStateStore(options.stateDir);
   const kubeconfig = new KubeconfigStore(options.kubeconfig);
   const connections = new ConnectionManager(kubeconfig, events, options.connections);
+  const hub = new WatchHub(options.watch);
+  const subscriptions = new SubscriptionManager(connections, hub, events, options.batchMs);
+  connections.follow(subscriptions);
 
   kubeconfig.onChange((list) => {
     events.emit('contextsChanged', list);
@@ -100,6 +116,11 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     listNamespaces: async ({ context }) => connections.namespaces(context),
     addNamespaces: async ({ context, namespaces }) => connections.addNamespaces(context, namespaces),
     serviceAccess: async ({ context, namespace }) => connections.serviceAccess(context, namespace),
+    watchServices: async ({ clientId, context, namespace }) => subscriptions.watchServices(clientId, context, namespace),
+    unwatch: async ({ subscriptionId }) => {
+      subscriptions.unwatch(subscriptionId);
+      return null;
+    },
     getUiState: async () => {
       await ready;
       return appState.ui;
@@ -115,9 +136,13 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     handlers,
     events,
     ready,
+    releaseClient: (clientId) => subscriptions.releaseClient(clientId),
+    releaseAllClients: () => subscriptions.closeAll(),
+    activeStreams: () => hub.activeKeys(),
     dispose: async () => {
       await ready.catch(() => undefined);
       kubeconfig.close();
+      subscriptions.closeAll();
       await connections.closeAll();
     },
   };

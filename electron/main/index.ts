@@ -35,6 +35,10 @@ void app.whenReady().then(async () => {
     && isAppUrl(event.senderFrame.url));
   const stopEvents = forwardEvents(core, window.webContents);
   window.once('ready-to-show', () => window.show());
+  window.webContents.on('did-start-navigation', (details) => {
+    // A reload starts a new renderer: the old one's subscriptions go with it.
+    if (details.isMainFrame && !details.isSameDocument) core.releaseAllClients();
+  });
   window.on('closed', () => {
     stopEvents();
     void core.dispose();

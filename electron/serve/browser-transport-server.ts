@@ -118,11 +118,19 @@ export async function startBrowserTransport(options: BrowserTransportOptions): P
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;
     }
+    // The page names itself (?client=…); events addressed to one client go only to its socket, and
+    // its subscriptions end when the socket closes.
+    const clientId = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('client');
     sockets.handleUpgrade(req, socket, head, (ws) => {
       const stop = options.core.events.listen((event, payload) => {
+        const addressee = (payload as { clientId?: unknown }).clientId;
+        if (typeof addressee === 'string' && addressee !== clientId) return;
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
       });
-      ws.on('close', stop);
+      ws.on('close', () => {
+        stop();
+        if (clientId) options.core.releaseClient(clientId);
+      });
     });
   });
 

@@ -11,6 +11,12 @@ import { nextRevision } from '../revision';
 import { ClusterConnection, type ClusterConnectionOptions } from './cluster-connection';
 import { KubeClient } from './kube-client';
 
+/** What else must follow a context's connection (the subscriptions on it). */
+export interface ConnectionFollower {
+  contextReplaced(context: string): void;
+  contextClosed(context: string, reason: string): void;
+}
+
 interface Slot {
   fingerprint: string;
   connection: ClusterConnection | null;
@@ -23,11 +29,16 @@ export class ConnectionManager {
   private readonly store: KubeconfigStore;
   private readonly events: CoreEvents;
   private readonly options: ClusterConnectionOptions;
+  private follower: ConnectionFollower | null = null;
 
   constructor(store: KubeconfigStore, events: CoreEvents, options: ClusterConnectionOptions = {}) {
     this.store = store;
     this.events = events;
     this.options = options;
+  }
+
+  follow(follower: ConnectionFollower): void {
+    this.follower = follower;
   }
 
   /** Opens the context's connection if it is not open; a failed one is retried at once. */
@@ -44,6 +55,7 @@ export class ConnectionManager {
     const slot = this.slots.get(context);
     if (!slot) return;
     this.slots.delete(context);
+    this.follower?.contextClosed(context, `${context} was disconnected`);
     await slot.connection?.close();
     this.events.emit('connectionChanged', { ...this.statusOf(slot), revision: nextRevision(), state: 'idle', message: null, retryAt: null });
   }
@@ -78,9 +90,12 @@ export class ConnectionManager {
       this.slots.delete(name);
       await slot.connection?.close();
       if (fingerprint === null) {
+        this.follower?.contextClosed(name, `the context "${name}" was removed from the kubeconfig`);
         this.events.emit('connectionChanged', { ...this.statusOf(slot), revision: nextRevision(), state: 'idle', message: null, retryAt: null });
       } else {
-        this.open(name);
+        const reopened = this.open(name);
+        if (reopened.connection) this.follower?.contextReplaced(name);
+        else this.follower?.contextClosed(name, reopened.status.message ?? 'the context cannot be used');
       }
     }));
   }

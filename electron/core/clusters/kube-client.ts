@@ -46,7 +46,8 @@ export class KubeClient {
     const dispatcher = this.dispatcher;
     this.dispatcher = undefined;
     this.dispatcherReady = false;
-    await dispatcher?.close().catch(() => undefined);
+    // destroy, not close: close would wait for open watch streams to end by themselves.
+    await dispatcher?.destroy().catch(() => undefined);
   }
 
   private async send(method: string, path: string, options: RequestOptions, streaming = false): Promise<Response> {

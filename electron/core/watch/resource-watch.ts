@@ -2,6 +2,7 @@
 // in pages, watch from the list's resourceVersion with bookmarks, follow resourceVersion, relist on
 // 410 Gone, restart a watch that goes silent (watchdog), back off and reconnect when the server goes
 // away. It keeps the authoritative cache keyed by uid and reports every change as a delta.
+import type { WatchPhase } from '../../api/types';
 import type { KubeClient } from '../clusters/kube-client';
 import { KubeRequestError, type KubeFailureKind, type KubeStatus } from '../clusters/kube-errors';
 import { Backoff } from './backoff';
@@ -15,7 +16,6 @@ export interface WatchDelta<T> {
   relisted: boolean;
 }
 
-export type WatchPhase = 'listing' | 'watching' | 'backoff' | 'denied' | 'stopped';
 
 export interface WatchState {
   phase: WatchPhase;

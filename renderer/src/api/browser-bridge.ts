@@ -10,6 +10,8 @@ export interface BrowserBridgeOptions {
   base?: URL;
   /** Sent as a Bearer token, for clients without the cookie (tests on Node). */
   token?: string;
+  /** This page's name for the server: its subscriptions end when its socket closes. */
+  clientId?: string;
 }
 
 export function createBrowserBridge(options: BrowserBridgeOptions = {}): PortolanBridge {
@@ -21,6 +23,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): Portola
 
   const connect = (): void => {
     const url = new URL('/api/events', base);
+    if (options.clientId) url.searchParams.set('client', options.clientId);
     url.protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
     // Browsers send the cookie; Node's WebSocket (undici) also takes headers, for token clients.
     socket = options.token ? new WebSocket(url, { headers: auth } as unknown as string[]) : new WebSocket(url);

@@ -4,4 +4,7 @@ import { createApiClient } from '../../../electron/api/client';
 import type { PortolanApi } from '../../../electron/api/contract';
 import { createBrowserBridge } from './browser-bridge';
 
-export const api: PortolanApi = createApiClient(window.portolan ?? createBrowserBridge());
+/** This window's (or tab's) name towards core: its live subscriptions are tied to it. */
+export const clientId: string = crypto.randomUUID();
+
+export const api: PortolanApi = createApiClient(window.portolan ?? createBrowserBridge({ clientId }));

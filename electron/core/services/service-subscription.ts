@@ -1,0 +1,161 @@
+// One subscriber's view of the Services in a (cluster, namespace scope): the shared Service and
+// EndpointSlice streams joined into slim rows, sent as batched deltas (at most one batch per interval)
+// instead of the whole list on every event.
+import type { ServiceRowsBatch, WatchStatus } from '../../api/types';
+import type { KubeClient } from '../clusters/kube-client';
+import type { WatchHub, WatchLease } from '../watch/watch-hub';
+import type { WatchDelta, WatchState } from '../watch/resource-watch';
+import { SERVICE_NAME_LABEL, toServiceRow, type EndpointSliceObject, type ServiceObject } from './service-row';
+
+export interface ServiceSubscriptionOptions {
+  clientId: string;
+  subscriptionId: string;
+  context: string;
+  namespace: string | null;
+  batchMs?: number;
+  onBatch(batch: ServiceRowsBatch): void;
+  onStatus(status: WatchStatus): void;
+}
+
+const key = (namespace: string | undefined, name: string): string => `${namespace ?? ''}/${name}`;
+
+export class ServiceSubscription {
+  private readonly options: ServiceSubscriptionOptions;
+  private readonly services: WatchLease<ServiceObject>;
+  private readonly slices: WatchLease<EndpointSliceObject>;
+  /** service key → uids of its EndpointSlices */
+  private readonly slicesByService = new Map<string, Set<string>>();
+  /** service key → uid of the Service (for slice changes) */
+  private readonly serviceUidByKey = new Map<string, string>();
+  private readonly changed = new Set<string>();
+  private readonly deleted = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+  private readonly stops: Array<() => void> = [];
+  private closed = false;
+
+  constructor(hub: WatchHub, client: KubeClient, options: ServiceSubscriptionOptions) {
+    this.options = options;
+    const namespace = options.namespace;
+    this.services = hub.acquire<ServiceObject>(options.context, client, { group: '', version: 'v1', plural: 'services', namespace });
+    this.slices = hub.acquire<EndpointSliceObject>(options.context, client, { group: 'discovery.k8s.io', version: 'v1', plural: 'endpointslices', namespace });
+    for (const slice of this.slices.watch.items.values()) this.indexSlice(slice, true);
+    for (const service of this.services.watch.items.values()) this.touchService(service);
+    this.stops.push(
+      this.services.watch.onDelta((d) => this.onServices(d)),
+      this.slices.watch.onDelta((d) => this.onSlices(d)),
+      this.services.watch.onState(() => this.publishStatus()),
+      this.slices.watch.onState(() => this.publishStatus()),
+    );
+    this.schedule();
+    this.publishStatus();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.stops.forEach((stop) => stop());
+    this.services.release();
+    this.slices.release();
+  }
+
+  /** The Services' stream decides the status; the slices' only add an error when they fail. */
+  status(): WatchStatus {
+    const s: WatchState = this.services.watch.state;
+    const e: WatchState = this.slices.watch.state;
+    return {
+      clientId: this.options.clientId,
+      subscriptionId: this.options.subscriptionId,
+      context: this.options.context,
+      namespace: this.options.namespace,
+      phase: s.phase,
+      synced: s.synced,
+      stale: s.synced && s.phase !== 'watching' && s.phase !== 'listing',
+      error: s.error ?? e.error,
+      retryAt: s.retryAt,
+    };
+  }
+
+  private publishStatus(): void {
+    if (!this.closed) this.options.onStatus(this.status());
+  }
+
+  private touchService(service: ServiceObject): void {
+    const k = key(service.metadata.namespace, service.metadata.name);
+    this.serviceUidByKey.set(k, service.metadata.uid);
+    this.changed.add(service.metadata.uid);
+    this.deleted.delete(service.metadata.uid);
+  }
+
+  private onServices(delta: WatchDelta<ServiceObject>): void {
+    for (const service of [...delta.added, ...delta.modified]) this.touchService(service);
+    for (const service of delta.deleted) {
+      this.serviceUidByKey.delete(key(service.metadata.namespace, service.metadata.name));
+      this.changed.delete(service.metadata.uid);
+      this.deleted.add(service.metadata.uid);
+    }
+    this.schedule();
+  }
+
+  /** Index a slice under its Service; true when the Service's row should be recomputed. */
+  private indexSlice(slice: EndpointSliceObject, present: boolean): string | null {
+    const serviceName = slice.metadata.labels?.[SERVICE_NAME_LABEL];
+    if (!serviceName) return null;
+    const k = key(slice.metadata.namespace, serviceName);
+    const set = this.slicesByService.get(k) ?? new Set<string>();
+    if (present) set.add(slice.metadata.uid);
+    else set.delete(slice.metadata.uid);
+    if (set.size > 0) this.slicesByService.set(k, set);
+    else this.slicesByService.delete(k);
+    return k;
+  }
+
+  private onSlices(delta: WatchDelta<EndpointSliceObject>): void {
+    const touched = new Set<string>();
+    for (const slice of [...delta.added, ...delta.modified]) {
+      const k = this.indexSlice(slice, true);
+      if (k) touched.add(k);
+    }
+    for (const slice of delta.deleted) {
+      const k = this.indexSlice(slice, false);
+      if (k) touched.add(k);
+    }
+    for (const k of touched) {
+      const uid = this.serviceUidByKey.get(k);
+      if (uid) this.changed.add(uid);
+    }
+    if (touched.size > 0) this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer || this.closed) return;
+    this.timer = setTimeout(() => this.flush(), this.options.batchMs ?? 50);
+  }
+
+  private flush(): void {
+    this.timer = null;
+    if (this.closed || (this.changed.size === 0 && this.deleted.size === 0)) return;
+    const upserted = [];
+    for (const uid of this.changed) {
+      const service = this.services.watch.items.get(uid);
+      if (!service) continue;
+      const sliceUids = this.slicesByService.get(key(service.metadata.namespace, service.metadata.name)) ?? new Set<string>();
+      const slices = [...sliceUids].flatMap((u) => {
+        const slice = this.slices.watch.items.get(u);
+        return slice ? [slice] : [];
+      });
+      upserted.push(toServiceRow(this.options.context, service, slices));
+    }
+    const batch: ServiceRowsBatch = {
+      clientId: this.options.clientId,
+      subscriptionId: this.options.subscriptionId,
+      context: this.options.context,
+      namespace: this.options.namespace,
+      upserted,
+      deleted: [...this.deleted],
+    };
+    this.changed.clear();
+    this.deleted.clear();
+    this.options.onBatch(batch);
+  }
+}

@@ -1,0 +1,64 @@
+// One list+watch per (cluster, resource, namespace scope), shared by every subscriber and stopped when
+// the last one leaves.
+import type { KubeClient } from '../clusters/kube-client';
+import { refKey, type KubeObject, type ResourceRef } from './resource-ref';
+import { ResourceWatch, type ResourceWatchOptions } from './resource-watch';
+
+interface Shared {
+  watch: ResourceWatch<KubeObject>;
+  users: number;
+}
+
+export interface WatchLease<T extends KubeObject> {
+  watch: ResourceWatch<T>;
+  release(): void;
+}
+
+export class WatchHub {
+  private readonly shared = new Map<string, Shared>();
+  private readonly options: ResourceWatchOptions;
+
+  constructor(options: ResourceWatchOptions = {}) {
+    this.options = options;
+  }
+
+  acquire<T extends KubeObject>(context: string, client: KubeClient, ref: ResourceRef): WatchLease<T> {
+    const key = `${context}|${refKey(ref)}`;
+    let entry = this.shared.get(key);
+    if (!entry) {
+      entry = { watch: new ResourceWatch<KubeObject>(client, ref, this.options), users: 0 };
+      this.shared.set(key, entry);
+      entry.watch.start();
+    }
+    entry.users += 1;
+    const held = entry;
+    let released = false;
+    return {
+      watch: held.watch as unknown as ResourceWatch<T>,
+      release: () => {
+        if (released) return;
+        released = true;
+        held.users -= 1;
+        if (held.users === 0) {
+          held.watch.stop();
+          this.shared.delete(key);
+        }
+      },
+    };
+  }
+
+  /** Streams running now, by key: for tests and diagnostics. */
+  activeKeys(): string[] {
+    return [...this.shared.keys()];
+  }
+
+  /** Stops every stream of a context (its connection closed or changed). */
+  dropContext(context: string): void {
+    for (const [key, entry] of this.shared) {
+      if (key.startsWith(`${context}|`)) {
+        entry.watch.stop();
+        this.shared.delete(key);
+      }
+    }
+  }
+}

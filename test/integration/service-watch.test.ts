@@ -1,0 +1,151 @@
+// The watch engine against real clusters: shared streams, batched deltas in order, the EndpointSlice
+// join, and streams that stop when the last subscriber leaves.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPortolanCore, type PortolanCore } from '../../electron/core/portolan-core';
+import { RowCollector } from '../support/row-collector';
+import { eventually, testClusters, uniqueNamespace } from './clusters';
+
+const set = testClusters();
+const [a] = set.clusters;
+let core: PortolanCore;
+const CLIENT = 'service-watch-test';
+
+beforeAll(async () => {
+  core = createPortolanCore({ transport: 'browser', kubeconfigPaths: [{ path: set.kubeconfig, origin: 'env' }], stateDir: null });
+  await core.ready;
+  await core.handlers.connect({ context: 'portolan-a' });
+  await eventually('connected', async () => ((await core.handlers.connectionStatuses(undefined))[0]?.state === 'connected' ? true : undefined));
+});
+afterAll(() => core.dispose());
+
+function servicesList(namespace: string, count: number, prefix = 'svc'): string {
+  return JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'List',
+    items: Array.from({ length: count }, (_, i) => ({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: `${prefix}-${i}`, namespace, labels: { app: `${prefix}-${i}` }, annotations: { 'kubesphere.io/alias-name': `服务 ${i}` } },
+      spec: { selector: { app: `${prefix}-${i}` }, ports: [{ name: 'http', port: 80, targetPort: 8080 }] },
+    })),
+  });
+}
+
+async function subscribe(namespace: string | null): Promise<{ id: string; rows: RowCollector }> {
+  let id: string | null = null;
+  const rows = new RowCollector(core, () => id);
+  id = (await core.handlers.watchServices({ clientId: CLIENT, context: 'portolan-a', namespace })).subscriptionId;
+  return { id, rows };
+}
+
+describe('service subscriptions', () => {
+  it('start with the current Services, then follow creates, changes and deletes in batches', async () => {
+    const namespace = uniqueNamespace('watch');
+    await a!.kubectl(['create', 'namespace', namespace]);
+    await a!.kubectl(['apply', '-f', '-'], servicesList(namespace, 3, 'early'));
+    const { id, rows } = await subscribe(namespace);
+    await eventually('initial rows', async () => (rows.rows.size === 3 ? true : undefined));
+    expect(rows.byName('early-1')).toMatchObject({ alias: '服务 1', kind: 'virtual-ip', access: 'none', endpoints: { ready: 0, total: 0 } });
+    expect(rows.lastStatus).toMatchObject({ phase: 'watching', synced: true, stale: false });
+
+    // 100 Services at once arrive in a handful of batches, each at least ~50 ms after the last.
+    const before = rows.batches.length;
+    await a!.kubectl(['apply', '-f', '-'], servicesList(namespace, 100, 'bulk'));
+    await eventually('100 more rows', async () => (rows.rows.size === 103 ? true : undefined));
+    const bulk = rows.batches.slice(before);
+    const gaps = bulk.slice(1).map((b, i) => b.at - bulk[i]!.at);
+    console.log(`[service-watch] 100 creates arrived in ${bulk.length} batches; smallest gap ${Math.min(...gaps).toFixed(0)} ms`);
+    expect(bulk.length).toBeLessThan(30);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(40);
+
+    await a!.kubectl(['label', 'service', 'bulk-7', '-n', namespace, 'tier=web']);
+    await eventually('modified row', async () => (rows.byName('bulk-7')?.labels.tier === 'web' ? true : undefined));
+    const uid = rows.byName('bulk-8')!.uid;
+    await a!.kubectl(['delete', 'service', 'bulk-8', '-n', namespace]);
+    await eventually('deleted row', async () => (rows.rows.has(uid) ? undefined : true));
+    expect(rows.batches.some((b) => b.batch.deleted.includes(uid))).toBe(true);
+
+    // The rows equal what the server has, field for field that matters.
+    const server = JSON.parse(await a!.kubectl(['get', 'services', '-n', namespace, '-o', 'json'])) as { items: Array<{ metadata: { uid: string; resourceVersion: string } }> };
+    expect(new Map([...rows.rows.values()].map((r) => [r.uid, r.resourceVersion]))).toEqual(new Map(server.items.map((s) => [s.metadata.uid, s.metadata.resourceVersion])));
+    await core.handlers.unwatch({ subscriptionId: id });
+    rows.close();
+  });
+
+  it('joins EndpointSlices: ready and total endpoints follow the pods', async () => {
+    const namespace = uniqueNamespace('endpoints');
+    await a!.kubectl(['create', 'namespace', namespace]);
+    const { id, rows } = await subscribe(namespace);
+    await a!.kubectl(['create', 'deployment', 'web', '--image=nginx', '--replicas=2', '--port=8080', '-n', namespace]);
+    await a!.kubectl(['expose', 'deployment', 'web', '--port=80', '--target-port=8080', '-n', namespace]);
+    await eventually('2/2 endpoints', async () => (rows.byName('web')?.endpoints?.ready === 2 ? true : undefined));
+    expect(rows.byName('web')!.endpoints).toEqual({ ready: 2, total: 2 });
+    await a!.kubectl(['scale', 'deployment', 'web', '--replicas=3', '-n', namespace]);
+    await eventually('3/3 endpoints', async () => (rows.byName('web')?.endpoints?.ready === 3 ? true : undefined));
+    await a!.kubectl(['create', 'service', 'externalname', 'db', '--external-name=db.example.com', '-n', namespace]);
+    await eventually('external name row', async () => rows.byName('db'));
+    expect(rows.byName('db')).toMatchObject({ kind: 'headless-external-name', externalName: 'db.example.com', endpoints: null });
+    await core.handlers.unwatch({ subscriptionId: id });
+    rows.close();
+  });
+
+  it('shares one stream per cluster, resource and scope, and stops it when the last subscriber leaves', async () => {
+    const namespace = uniqueNamespace('shared');
+    await a!.kubectl(['create', 'namespace', namespace]);
+    const first = await subscribe(namespace);
+    const second = await subscribe(namespace);
+    const streams = core.activeStreams().filter((k) => k.endsWith(`@${namespace}`));
+    expect(streams.sort()).toEqual([`portolan-a|/v1/services@${namespace}`, `portolan-a|discovery.k8s.io/v1/endpointslices@${namespace}`].sort());
+    await a!.kubectl(['apply', '-f', '-'], servicesList(namespace, 2));
+    await eventually('both see the rows', async () => (first.rows.rows.size === 2 && second.rows.rows.size === 2 ? true : undefined));
+    await core.handlers.unwatch({ subscriptionId: first.id });
+    expect(core.activeStreams().filter((k) => k.endsWith(`@${namespace}`))).toHaveLength(2);
+    await core.handlers.unwatch({ subscriptionId: second.id });
+    expect(core.activeStreams().filter((k) => k.endsWith(`@${namespace}`))).toEqual([]);
+    // A stopped stream sends nothing more.
+    const count = second.rows.batches.length;
+    await a!.kubectl(['apply', '-f', '-'], servicesList(namespace, 3, 'after'));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(second.rows.batches.length).toBe(count);
+    first.rows.close();
+    second.rows.close();
+  });
+
+  it('ends the subscriptions of a client that goes away', async () => {
+    const { rows } = await subscribe(null);
+    expect(core.activeStreams()).toContain('portolan-a|/v1/services@*');
+    core.releaseClient(CLIENT);
+    expect(core.activeStreams()).not.toContain('portolan-a|/v1/services@*');
+    rows.close();
+  });
+
+  it('is refused, in words, for a context that is not connected', async () => {
+    await expect(core.handlers.watchServices({ clientId: CLIENT, context: 'portolan-b', namespace: null })).rejects.toThrow(/not connected/);
+  });
+});
+
+describe('restricted users', () => {
+  it('get a clear denied state for a forbidden namespace, and no retry storm', async () => {
+    const { scenarioKubeconfig } = await import('../cluster/kubeconfig-scenarios');
+    const scenario = await scenarioKubeconfig(set.clusters[0]!, set.clusters[1]!);
+    const file = join(mkdtempSync(join(tmpdir(), 'portolan-forbidden-')), 'config');
+    writeFileSync(file, JSON.stringify(scenario.kubeconfig));
+    const restricted = createPortolanCore({ transport: 'browser', kubeconfigPaths: [{ path: file, origin: 'env' }], stateDir: null });
+    await restricted.ready;
+    await restricted.handlers.connect({ context: 'restricted' });
+    await eventually('connected', async () => ((await restricted.handlers.connectionStatuses(undefined))[0]?.state === 'connected' ? true : undefined));
+    let id: string | null = null;
+    const rows = new RowCollector(restricted, () => id);
+    id = (await restricted.handlers.watchServices({ clientId: CLIENT, context: 'restricted', namespace: 'default' })).subscriptionId;
+    await eventually('denied', async () => (rows.lastStatus?.phase === 'denied' ? true : undefined));
+    expect(rows.lastStatus?.error).toMatchObject({ kind: 'forbidden', message: expect.stringMatching(/forbidden/i) });
+    const seen = rows.statuses.length;
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(rows.statuses.length).toBe(seen); // nothing retried in 3 s
+    rows.close();
+    await restricted.dispose();
+  });
+});
