@@ -42,6 +42,8 @@ export interface PortolanCore {
   releaseAllClients(): void;
   /** The shared streams running now (for tests and diagnostics). */
   activeStreams(): string[];
+  /** Lists, watches and events per running stream (for tests and diagnostics). */
+  streamStats(): Record<string, { lists: number; watches: number; events: number }>;
   dispose(): Promise<void>;
 }
 
@@ -139,6 +141,7 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     releaseClient: (clientId) => subscriptions.releaseClient(clientId),
     releaseAllClients: () => subscriptions.closeAll(),
     activeStreams: () => hub.activeKeys(),
+    streamStats: () => hub.stats(),
     dispose: async () => {
       await ready.catch(() => undefined);
       kubeconfig.close();

@@ -32,7 +32,8 @@ export interface ResourceWatchOptions {
   watchdogMs?: number;
   /** Wait before retrying after 401/403: credentials and RBAC rarely change by themselves. */
   deniedRetryMs?: number;
-  backoff?: Backoff;
+  /** Reconnect backoff of each stream (every stream gets its own). */
+  backoff?: { initialMs: number; maxMs: number; jitter?: boolean };
 }
 
 export interface WatchStats {
@@ -72,7 +73,8 @@ export class ResourceWatch<T extends KubeObject> {
     this.pageSize = options.pageSize ?? 500;
     this.watchdogMs = options.watchdogMs ?? 90_000;
     this.deniedRetryMs = options.deniedRetryMs ?? 60_000;
-    this.backoff = options.backoff ?? new Backoff();
+    const b = options.backoff;
+    this.backoff = b ? new Backoff(b.initialMs, b.maxMs, b.jitter === false ? () => 1 : Math.random) : new Backoff();
   }
 
   get state(): WatchState {

@@ -52,6 +52,11 @@ export class WatchHub {
     return [...this.shared.keys()];
   }
 
+  /** How often each running stream listed, watched and saw events. */
+  stats(): Record<string, { lists: number; watches: number; events: number }> {
+    return Object.fromEntries([...this.shared].map(([key, entry]) => [key, { ...entry.watch.stats }]));
+  }
+
   /** Stops every stream of a context (its connection closed or changed). */
   dropContext(context: string): void {
     for (const [key, entry] of this.shared) {
