@@ -3,7 +3,8 @@
 // transport and the renderer all derive their code from this list.
 import * as v from 'valibot';
 import type {
-  ApiResult, ConnectionStatus, ContextList, NamespaceList, ServiceAccess, ServiceRowsBatch, Subscription, UiState, VersionInfo,
+  ApiResult, ConnectionStatus, ContextList, NamespaceList, ServiceAccess, ServiceActionResult, ServiceDetail, ServiceRowsBatch, Subscription, UiState,
+  VersionInfo,
   WatchStatus,
 } from './types';
 
@@ -25,6 +26,9 @@ const namespaceName = v.pipe(v.string(), v.regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?
 const filePath = v.pipe(v.string(), v.minLength(1), v.maxLength(4096));
 /** Each window or browser tab names itself, so its subscriptions end when it goes away. */
 const clientId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
+
+const serviceName = v.pipe(v.string(), v.regex(/^[a-z]([-a-z0-9]*[a-z0-9])?$/, 'a Service name is a DNS-1035 label'), v.maxLength(63));
+const serviceTarget = v.object({ context: contextName, namespace: namespaceName, name: serviceName });
 
 export const uiStateSchema = v.object({
   pinned: v.pipe(v.array(contextName), v.maxLength(1000)),
@@ -52,7 +56,11 @@ export const methods = {
   serviceAccess: method<ServiceAccess>()(v.object({ context: contextName, namespace: v.nullable(namespaceName) })),
   /** Live Service rows of a context and namespace (null: all namespaces), as serviceRows batches. */
   watchServices: method<Subscription>()(v.object({ clientId, context: contextName, namespace: v.nullable(namespaceName) })),
+  /** One Service, live, with its endpoints, pods and events, as serviceDetail events. */
+  watchServiceDetail: method<Subscription>()(v.object({ clientId, context: contextName, namespace: namespaceName, name: serviceName })),
   unwatch: method<null>()(v.object({ subscriptionId: v.pipe(v.string(), v.uuid()) })),
+  /** Deletes Services, possibly across clusters; one result per target, in order. */
+  deleteServices: method<ServiceActionResult[]>()(v.object({ targets: v.pipe(v.array(serviceTarget), v.minLength(1), v.maxLength(1000)) })),
   getUiState: method<UiState>()(noInput),
   setUiState: method<UiState>()(uiStateSchema),
 };
@@ -64,6 +72,7 @@ export interface ApiEvents {
   namespacesChanged: NamespaceList;
   serviceRows: ServiceRowsBatch;
   watchStatus: WatchStatus;
+  serviceDetail: ServiceDetail;
 }
 
 export type MethodName = keyof typeof methods;

@@ -202,3 +202,53 @@ export interface ServiceRowsBatch {
 export interface Subscription {
   subscriptionId: string;
 }
+
+export interface ServiceTarget {
+  context: string;
+  namespace: string;
+  name: string;
+}
+
+export interface ServiceActionResult extends ServiceTarget {
+  ok: boolean;
+  /** What went wrong, in the server's words, when not ok. */
+  message: string | null;
+}
+
+export interface EndpointRow {
+  address: string;
+  ready: boolean;
+  serving: boolean;
+  terminating: boolean;
+  /** The Pod behind the address, when the slice names one. */
+  pod: string | null;
+  node: string | null;
+  /** The Pod's phase and readiness as the Pod reports them. */
+  podPhase: string | null;
+  podReady: boolean | null;
+}
+
+export interface EventRow {
+  uid: string;
+  type: string;
+  reason: string;
+  message: string;
+  count: number;
+  lastSeen: string | null;
+}
+
+/** A Service as the detail view shows it: the object itself (without managedFields), its endpoints
+ *  with the pods behind them, and its events. */
+export interface ServiceDetail {
+  clientId: string;
+  subscriptionId: string;
+  context: string;
+  namespace: string;
+  name: string;
+  /** null while loading, or once the Service is deleted. */
+  service: Record<string, unknown> | null;
+  row: ServiceRow | null;
+  endpoints: EndpointRow[];
+  events: EventRow[];
+  synced: boolean;
+}

@@ -10,6 +10,7 @@ import { ConnectionManager } from './clusters/connection-manager';
 import { CoreEvents } from './core-events';
 import { kubeconfigPaths, withAddedFiles } from './kubeconfig/kubeconfig-paths';
 import { KubeconfigStore, type KubeconfigPath, type KubeconfigStoreOptions } from './kubeconfig/kubeconfig-store';
+import { deleteServices } from './services/service-actions';
 import { SubscriptionManager } from './services/subscriptions';
 import { AppStateStore } from './state/app-state-store';
 import { WatchHub } from './watch/watch-hub';
@@ -119,10 +120,12 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     addNamespaces: async ({ context, namespaces }) => connections.addNamespaces(context, namespaces),
     serviceAccess: async ({ context, namespace }) => connections.serviceAccess(context, namespace),
     watchServices: async ({ clientId, context, namespace }) => subscriptions.watchServices(clientId, context, namespace),
+    watchServiceDetail: async ({ clientId, context, namespace, name }) => subscriptions.watchServiceDetail(clientId, context, namespace, name),
     unwatch: async ({ subscriptionId }) => {
       subscriptions.unwatch(subscriptionId);
       return null;
     },
+    deleteServices: async ({ targets }) => deleteServices(connections, targets),
     getUiState: async () => {
       await ready;
       return appState.ui;

@@ -1,8 +1,16 @@
 import { createRouter, createWebHashHistory } from 'vue-router';
-import HomeView from './views/HomeView.vue';
+import ServicesView from './views/ServicesView.vue';
 
 // Hash history: the same build works from file:// in Electron and from the browser transport.
 export const router = createRouter({
   history: createWebHashHistory(),
-  routes: [{ path: '/', name: 'home', component: HomeView }],
+  routes: [
+    { path: '/', name: 'services', component: ServicesView },
+    {
+      path: '/services/:context/:namespace/:name',
+      name: 'service',
+      component: () => import('./views/ServiceDetailView.vue'),
+      props: true,
+    },
+  ],
 });

@@ -36,7 +36,7 @@ test.describe('the cluster sidebar', () => {
     await expect(rowOf(app, 'unreachable')).toContainText(/connection refused/);
     await expect(rowOf(app, 'missing-plugin')).toContainText(/portolan-test-missing-auth-plugin/);
     await expect(rowOf(app, 'wrong-token').getByRole('button', { name: 'Retry wrong-token' })).toBeVisible();
-    await expect(app.getByRole('table')).toContainText('portolan-b');
+    await expect(app.getByRole('list', { name: 'Cluster status' })).toContainText('portolan-b');
     await app.screenshot({ path: 'test-results/screens/sidebar-states-en.png', fullPage: true });
     await app.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
     const zhRow = app.getByRole('navigation', { name: '集群' }).getByRole('listitem')
@@ -62,7 +62,7 @@ test.describe('the cluster sidebar', () => {
     await admin.getByText('All namespaces').first().click();
     const adminGroup = admin.getByRole('group', { name: 'Namespaces of portolan-a' });
     await adminGroup.getByRole('checkbox', { name: 'kube-system' }).check();
-    await expect(app.getByRole('table')).toContainText('kube-system');
+    await expect(app.getByRole('list', { name: 'Cluster status' })).toContainText('kube-system');
 
     const restricted = rowOf(app, 'restricted');
     await expect(restricted).toContainText('Connected', { timeout: 20_000 });
@@ -93,7 +93,7 @@ test.describe('the cluster sidebar', () => {
     await expect(palette).toBeHidden();
     await expect(app.getByRole('checkbox', { name: 'Show portolan-b', exact: true })).toBeChecked();
     await expect(app.getByRole('checkbox', { name: 'Show portolan-a', exact: true })).not.toBeChecked();
-    await expect(app.getByRole('table')).toContainText('kube-system');
+    await expect(app.getByRole('list', { name: 'Cluster status' })).toContainText('kube-system');
   });
 
   test('searches, groups by server, and remembers pins and selection across a restart', async ({ page, kubeconfig, clusters }) => {

@@ -7,13 +7,17 @@ import { PortolanError } from '../../api/portolan-error';
 import type { ConnectionManager } from '../clusters/connection-manager';
 import type { CoreEvents } from '../core-events';
 import type { WatchHub } from '../watch/watch-hub';
+import type { KubeClient } from '../clusters/kube-client';
+import { ServiceDetailSubscription } from './service-detail-subscription';
 import { ServiceSubscription } from './service-subscription';
 
 interface Entry {
   clientId: string;
   context: string;
   namespace: string | null;
-  live: ServiceSubscription;
+  /** Makes the live subscription on a context's (current) client. */
+  open(client: KubeClient): { close(): void };
+  live: { close(): void };
 }
 
 export class SubscriptionManager {
@@ -31,8 +35,26 @@ export class SubscriptionManager {
   }
 
   watchServices(clientId: string, context: string, namespace: string | null): Subscription {
+    return this.add(clientId, context, namespace, (subscriptionId) => (client) =>
+      new ServiceSubscription(this.hub, client, {
+        clientId, subscriptionId, context, namespace, ...(this.batchMs === undefined ? {} : { batchMs: this.batchMs }),
+        onBatch: (batch) => this.events.emit('serviceRows', batch),
+        onStatus: (status) => this.events.emit('watchStatus', status),
+      }));
+  }
+
+  watchServiceDetail(clientId: string, context: string, namespace: string, name: string): Subscription {
+    return this.add(clientId, context, namespace, (subscriptionId) => (client) =>
+      new ServiceDetailSubscription(this.hub, client, { clientId, subscriptionId, context, namespace, name },
+        (detail) => this.events.emit('serviceDetail', detail), this.batchMs));
+  }
+
+  private add(clientId: string, context: string, namespace: string | null,
+    make: (subscriptionId: string) => (client: KubeClient) => { close(): void }): Subscription {
     const subscriptionId = randomUUID();
-    this.entries.set(subscriptionId, { clientId, context, namespace, live: this.open(subscriptionId, clientId, context, namespace) });
+    const open = make(subscriptionId);
+    const live = open(this.connections.connection(context).client);
+    this.entries.set(subscriptionId, { clientId, context, namespace, open, live });
     return { subscriptionId };
   }
 
@@ -50,10 +72,10 @@ export class SubscriptionManager {
   /** The context's connection was replaced: follow the new one with the same subscription ids. */
   contextReplaced(context: string): void {
     this.hub.dropContext(context);
-    for (const [id, entry] of this.entries) {
+    for (const entry of this.entries.values()) {
       if (entry.context !== context) continue;
       entry.live.close();
-      entry.live = this.open(id, entry.clientId, entry.context, entry.namespace);
+      entry.live = entry.open(this.connections.connection(context).client);
     }
   }
 
@@ -78,14 +100,5 @@ export class SubscriptionManager {
 
   count(): number {
     return this.entries.size;
-  }
-
-  private open(subscriptionId: string, clientId: string, context: string, namespace: string | null): ServiceSubscription {
-    const connection = this.connections.connection(context);
-    return new ServiceSubscription(this.hub, connection.client, {
-      clientId, subscriptionId, context, namespace, ...(this.batchMs === undefined ? {} : { batchMs: this.batchMs }),
-      onBatch: (batch) => this.events.emit('serviceRows', batch),
-      onStatus: (status) => this.events.emit('watchStatus', status),
-    });
   }
 }

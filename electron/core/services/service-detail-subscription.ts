@@ -1,0 +1,127 @@
+// The detail view's live Service: the object, its endpoints (EndpointSlices) with the pods behind
+// them, and the events about it, from the namespace's shared streams; re-sent (whole, it is small)
+// at most once per interval when any of them changes.
+import type { EndpointRow, EventRow, ServiceDetail } from '../../api/types';
+import type { KubeClient } from '../clusters/kube-client';
+import type { KubeObject } from '../watch/resource-ref';
+import type { WatchHub, WatchLease } from '../watch/watch-hub';
+import { SERVICE_NAME_LABEL, toServiceRow, type EndpointSliceObject, type ServiceObject } from './service-row';
+
+interface DetailSlice extends EndpointSliceObject {
+  endpoints?: Array<{
+    addresses: string[];
+    conditions?: { ready?: boolean | null; serving?: boolean | null; terminating?: boolean | null };
+    targetRef?: { kind?: string; name?: string };
+    nodeName?: string;
+  }>;
+}
+
+interface PodObject extends KubeObject {
+  status?: { phase?: string; conditions?: Array<{ type: string; status: string }> };
+}
+
+interface EventObject extends KubeObject {
+  involvedObject?: { kind?: string; name?: string; namespace?: string };
+  type?: string;
+  reason?: string;
+  message?: string;
+  count?: number;
+  lastTimestamp?: string;
+  eventTime?: string;
+  series?: { count?: number; lastObservedTime?: string };
+}
+
+export interface DetailTarget {
+  clientId: string;
+  subscriptionId: string;
+  context: string;
+  namespace: string;
+  name: string;
+}
+
+export class ServiceDetailSubscription {
+  private readonly target: DetailTarget;
+  private readonly leases: Array<WatchLease<KubeObject>>;
+  private readonly services: WatchLease<ServiceObject>;
+  private readonly slices: WatchLease<DetailSlice>;
+  private readonly pods: WatchLease<PodObject>;
+  private readonly events: WatchLease<EventObject>;
+  private readonly stops: Array<() => void> = [];
+  private readonly send: (detail: ServiceDetail) => void;
+  private timer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(hub: WatchHub, client: KubeClient, target: DetailTarget, send: (detail: ServiceDetail) => void, batchMs = 50) {
+    this.target = target;
+    this.send = send;
+    const scope = (group: string, plural: string) => ({ group, version: 'v1', plural, namespace: target.namespace });
+    this.services = hub.acquire(target.context, client, scope('', 'services'));
+    this.slices = hub.acquire(target.context, client, scope('discovery.k8s.io', 'endpointslices'));
+    this.pods = hub.acquire(target.context, client, scope('', 'pods'));
+    this.events = hub.acquire(target.context, client, scope('', 'events'));
+    this.leases = [this.services, this.slices, this.pods, this.events] as unknown as Array<WatchLease<KubeObject>>;
+    const schedule = (): void => {
+      if (this.timer || this.closed) return;
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        if (!this.closed) this.send(this.detail());
+      }, batchMs);
+    };
+    for (const lease of this.leases) this.stops.push(lease.watch.onDelta(schedule), lease.watch.onState(schedule));
+    schedule();
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.stops.forEach((stop) => stop());
+    this.leases.forEach((lease) => lease.release());
+  }
+
+  detail(): ServiceDetail {
+    const { name, context } = this.target;
+    const service = [...this.services.watch.items.values()].find((s) => s.metadata.name === name) ?? null;
+    const slices = [...this.slices.watch.items.values()].filter((s) => s.metadata.labels?.[SERVICE_NAME_LABEL] === name);
+    const podsByName = new Map([...this.pods.watch.items.values()].map((p) => [p.metadata.name, p]));
+    const endpoints: EndpointRow[] = slices.flatMap((slice) => (slice.endpoints ?? []).flatMap((e) => e.addresses.map((address): EndpointRow => {
+      const podName = e.targetRef?.kind === 'Pod' ? e.targetRef.name ?? null : null;
+      const pod = podName ? podsByName.get(podName) : undefined;
+      return {
+        address,
+        ready: e.conditions?.ready !== false,
+        serving: e.conditions?.serving !== false,
+        terminating: e.conditions?.terminating === true,
+        pod: podName,
+        node: e.nodeName ?? null,
+        podPhase: pod?.status?.phase ?? null,
+        podReady: pod ? pod.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True' : null,
+      };
+    }))).sort((a, b) => (a.pod ?? a.address).localeCompare(b.pod ?? b.address));
+    const events: EventRow[] = [...this.events.watch.items.values()]
+      .filter((e) => e.involvedObject?.kind === 'Service' && e.involvedObject.name === name)
+      .map((e) => ({
+        uid: e.metadata.uid,
+        type: e.type ?? 'Normal',
+        reason: e.reason ?? '',
+        message: e.message ?? '',
+        count: e.series?.count ?? e.count ?? 1,
+        lastSeen: e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? null,
+      }))
+      .sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''));
+    let object: Record<string, unknown> | null = null;
+    if (service) {
+      // managedFields is noise for a reader; the editor will ask for the full object when it needs it.
+      const metadata: Record<string, unknown> = { ...service.metadata };
+      delete metadata.managedFields;
+      object = { apiVersion: 'v1', kind: 'Service', ...service, metadata };
+    }
+    return {
+      ...this.target,
+      service: object,
+      row: service ? toServiceRow(context, service, slices) : null,
+      endpoints,
+      events,
+      synced: this.services.watch.state.synced,
+    };
+  }
+}

@@ -1,0 +1,119 @@
+// Live Service rows of every selected cluster and namespace: one subscription per (context, namespace
+// scope), batches applied to one Map. The Map sits in a shallowRef and is re-triggered once per batch,
+// so 10,000 rows are not made deeply reactive.
+import { defineStore } from 'pinia';
+import { computed, reactive, shallowRef, triggerRef } from 'vue';
+import type { ServiceActionResult, ServiceRow, ServiceTarget, WatchStatus } from '../../../electron/api/types';
+import { api, clientId } from '../api/portolan';
+import { applyBatch } from '../model/service-rows';
+
+export interface Scope {
+  context: string;
+  /** null: all namespaces */
+  namespace: string | null;
+}
+
+const scopeKey = (scope: Scope): string => `${scope.context}|${scope.namespace ?? '*'}`;
+
+export const useServicesStore = defineStore('services', () => {
+  const rows = shallowRef(new Map<string, ServiceRow>());
+  /** subscription id → its scope */
+  const subscriptions = new Map<string, Scope>();
+  /** scope key → subscription id (or 'pending') */
+  const byScope = new Map<string, string>();
+  const statuses = reactive(new Map<string, WatchStatus>());
+  const errors = reactive(new Map<string, string>());
+
+  // Events can overtake the answer to watchServices (socket vs. request): keep this client's events
+  // for ids not known yet, and replay them once the answer names the id.
+  const early = new Map<string, Array<() => void>>();
+  function handle(subscriptionId: string, apply: () => void): void {
+    if (subscriptions.has(subscriptionId)) return apply();
+    const queue = early.get(subscriptionId) ?? [];
+    queue.push(apply);
+    early.set(subscriptionId, queue);
+    if (early.size > 100) early.delete(early.keys().next().value as string);
+  }
+
+  function follow(): () => void {
+    const stops = [
+      api.on('serviceRows', (batch) => {
+        if (batch.clientId !== clientId) return;
+        handle(batch.subscriptionId, () => {
+          if (applyBatch(rows.value, batch)) triggerRef(rows);
+        });
+      }),
+      api.on('watchStatus', (status) => {
+        if (status.clientId !== clientId) return;
+        handle(status.subscriptionId, () => {
+          statuses.set(status.subscriptionId, status);
+          if (status.phase === 'stopped') forget(status.subscriptionId);
+        });
+      }),
+    ];
+    return () => stops.forEach((stop) => stop());
+  }
+
+  function dropRows(scope: Scope): void {
+    let changed = false;
+    for (const [key, row] of rows.value) {
+      if (row.context === scope.context && (scope.namespace === null || row.namespace === scope.namespace)) {
+        rows.value.delete(key);
+        changed = true;
+      }
+    }
+    if (changed) triggerRef(rows);
+  }
+
+  function forget(subscriptionId: string): void {
+    const scope = subscriptions.get(subscriptionId);
+    subscriptions.delete(subscriptionId);
+    statuses.delete(subscriptionId);
+    if (scope) {
+      byScope.delete(scopeKey(scope));
+      dropRows(scope);
+    }
+  }
+
+  /** Subscribes to exactly these scopes: new ones are watched, gone ones unwatched and their rows dropped. */
+  async function sync(wanted: Scope[]): Promise<void> {
+    const wantedKeys = new Set(wanted.map(scopeKey));
+    for (const [id, scope] of [...subscriptions]) {
+      if (wantedKeys.has(scopeKey(scope))) continue;
+      forget(id);
+      void api.unwatch({ subscriptionId: id }).catch(() => undefined);
+    }
+    await Promise.all(wanted.filter((scope) => !byScope.has(scopeKey(scope))).map(async (scope) => {
+      const key = scopeKey(scope);
+      byScope.set(key, 'pending');
+      try {
+        const { subscriptionId } = await api.watchServices({ clientId, context: scope.context, namespace: scope.namespace });
+        subscriptions.set(subscriptionId, scope);
+        byScope.set(key, subscriptionId);
+        errors.delete(key);
+        for (const apply of early.get(subscriptionId) ?? []) apply();
+        early.delete(subscriptionId);
+      } catch (e) {
+        byScope.delete(key);
+        errors.set(key, (e as Error).message);
+      }
+    }));
+  }
+
+  /** Per context: the statuses of its subscriptions. */
+  const statusByContext = computed(() => {
+    const out = new Map<string, WatchStatus[]>();
+    for (const [id, status] of statuses) {
+      const scope = subscriptions.get(id);
+      if (!scope) continue;
+      out.set(scope.context, [...(out.get(scope.context) ?? []), status]);
+    }
+    return out;
+  });
+
+  async function remove(targets: ServiceTarget[]): Promise<ServiceActionResult[]> {
+    return api.deleteServices({ targets });
+  }
+
+  return { rows, statuses, errors, statusByContext, follow, sync, remove };
+});
