@@ -3,7 +3,7 @@
 // transport and the renderer all derive their code from this list.
 import * as v from 'valibot';
 import type {
-  ApiResult, ConnectionStatus, ContextList, NamespaceList, ServiceAccess, ServiceActionResult, ServiceDetail, ServiceRowsBatch, Subscription, UiState,
+  ApiResult, ApplyResult, ConnectionStatus, ContextList, NamespaceList, ServiceAccess, ServiceActionResult, ServiceDetail, ServiceRowsBatch, Subscription, UiState,
   VersionInfo,
   WatchStatus,
 } from './types';
@@ -61,6 +61,13 @@ export const methods = {
   unwatch: method<null>()(v.object({ subscriptionId: v.pipe(v.string(), v.uuid()) })),
   /** Deletes Services, possibly across clusters; one result per target, in order. */
   deleteServices: method<ServiceActionResult[]>()(v.object({ targets: v.pipe(v.array(serviceTarget), v.minLength(1), v.maxLength(1000)) })),
+  /** Server-side apply of a Service manifest (YAML or JSON text) as field manager "portolan". */
+  applyService: method<ApplyResult>()(v.object({
+    context: contextName, namespace: namespaceName, name: serviceName,
+    manifest: v.pipe(v.string(), v.maxLength(1024 * 1024)),
+    /** Take over fields other managers own (after the user saw the conflict). */
+    force: v.boolean(),
+  })),
   getUiState: method<UiState>()(noInput),
   setUiState: method<UiState>()(uiStateSchema),
 };

@@ -252,3 +252,14 @@ export interface ServiceDetail {
   events: EventRow[];
   synced: boolean;
 }
+
+export interface FieldProblem {
+  /** e.g. .spec.ports[0].nodePort, as the server names it. */
+  field: string | null;
+  message: string;
+}
+
+/** What a server-side apply did: applied, or why not (field-manager conflicts, invalid fields, other). */
+export type ApplyResult =
+  | { ok: true; resourceVersion: string }
+  | { ok: false; reason: 'conflict' | 'invalid' | 'forbidden' | 'error'; message: string; problems: FieldProblem[] };

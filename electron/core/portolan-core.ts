@@ -10,7 +10,7 @@ import { ConnectionManager } from './clusters/connection-manager';
 import { CoreEvents } from './core-events';
 import { kubeconfigPaths, withAddedFiles } from './kubeconfig/kubeconfig-paths';
 import { KubeconfigStore, type KubeconfigPath, type KubeconfigStoreOptions } from './kubeconfig/kubeconfig-store';
-import { deleteServices } from './services/service-actions';
+import { applyService, deleteServices } from './services/service-actions';
 import { SubscriptionManager } from './services/subscriptions';
 import { AppStateStore } from './state/app-state-store';
 import { WatchHub } from './watch/watch-hub';
@@ -126,6 +126,7 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
       return null;
     },
     deleteServices: async ({ targets }) => deleteServices(connections, targets),
+    applyService: async (request) => applyService(connections, request),
     getUiState: async () => {
       await ready;
       return appState.ui;

@@ -141,3 +141,35 @@ test.describe('the live Service list', () => {
     await app.screenshot({ path: 'test-results/screens/list-many-zh-CN.png' });
   });
 });
+
+test('edits a Service as YAML with server-side apply, shows a conflict as a diff, and applies with force', async ({ app, clusters, context }) => {
+  const [a] = clusters.clusters as [TestCluster];
+  const ns = `e2e-edit-${Date.now().toString(36)}`;
+  await a.kubectl(['create', 'namespace', ns]);
+  await a.kubectl(['apply', '--server-side', '--field-manager=kubectl', '-f', '-'], JSON.stringify({
+    apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: ns }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] },
+  }));
+  await app.goto(`${app.url().split('#')[0]}#/services/portolan-a/${ns}/web`);
+  await app.getByRole('tab', { name: 'YAML' }).click();
+  await app.getByRole('button', { name: 'Edit YAML' }).click();
+  const editor = app.getByRole('tabpanel', { name: 'YAML' }).getByRole('textbox', { name: /editable/ });
+  await editor.focus();
+  // Paste the new manifest, as a user would (typing into Monaco would auto-indent it).
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await app.evaluate((text) => navigator.clipboard.writeText(text), [
+    'apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', '  labels:', '    edited: "yes"',
+    'spec:', '  selector:', '    app: other', '  ports:', '    - port: 80', '',
+  ].join('\n'));
+  await app.keyboard.press('Control+A');
+  await app.keyboard.press('Control+V');
+  await app.getByRole('button', { name: 'Apply', exact: true }).click();
+  const problem = app.getByRole('alert').filter({ hasText: 'Conflict:' });
+  await expect(problem).toContainText('.spec.selector');
+  await expect(app.getByRole('region', { name: 'The live Service (left) and your edit (right)' })).toBeVisible();
+  await app.screenshot({ path: 'test-results/screens/detail-conflict-en.png' });
+  await app.getByRole('button', { name: 'Apply anyway (take over these fields)' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'Applied' })).toBeVisible();
+  await app.getByRole('tab', { name: 'Overview' }).click();
+  await expect(app.getByRole('tabpanel', { name: 'Overview' })).toContainText('app=other');
+  await expect(app.getByRole('tabpanel', { name: 'Overview' })).toContainText('edited=yes');
+});
