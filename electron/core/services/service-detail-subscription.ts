@@ -110,10 +110,8 @@ export class ServiceDetailSubscription {
       .sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''));
     let object: Record<string, unknown> | null = null;
     if (service) {
-      // managedFields is noise for a reader; the editor will ask for the full object when it needs it.
-      const metadata: Record<string, unknown> = { ...service.metadata };
-      delete metadata.managedFields;
-      object = { apiVersion: 'v1', kind: 'Service', ...service, metadata };
+      // The watch cache already dropped managedFields (noise for a reader).
+      object = { apiVersion: 'v1', kind: 'Service', ...service };
     }
     return {
       ...this.target,

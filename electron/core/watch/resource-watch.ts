@@ -51,6 +51,18 @@ const sleep = (ms: number, signal: AbortSignal): Promise<void> => new Promise((r
   }, { once: true });
 });
 
+/**
+ * What the cache keeps of an object: all of it but metadata.managedFields, which no view shows and
+ * which is often the largest part (client-go's informers offer the same trim as a TransformFunc).
+ */
+function slim<T extends KubeObject>(object: T): T {
+  const metadata = object.metadata as T['metadata'] & { managedFields?: unknown };
+  if (metadata?.managedFields === undefined) return object;
+  const rest = { ...metadata };
+  delete rest.managedFields;
+  return { ...object, metadata: rest };
+}
+
 export class ResourceWatch<T extends KubeObject> {
   readonly items = new Map<string, T>();
   readonly stats: WatchStats = { lists: 0, watches: 0, events: 0 };
@@ -160,7 +172,7 @@ export class ResourceWatch<T extends KubeObject> {
     do {
       const page = await this.client.json<{ items?: T[]; metadata?: { resourceVersion?: string; continue?: string } }>(
         'GET', resourcePath(this.ref), { query: { limit: this.pageSize, continue: continueToken }, signal, timeoutMs: 60_000 });
-      for (const item of page.items ?? []) fresh.set(item.metadata.uid, item);
+      for (const item of page.items ?? []) fresh.set(item.metadata.uid, slim(item));
       listVersion ??= page.metadata?.resourceVersion ?? null;
       continueToken = page.metadata?.continue || undefined;
     } while (continueToken && !signal.aborted);
@@ -245,7 +257,7 @@ export class ResourceWatch<T extends KubeObject> {
       const code = status.code ?? 500;
       throw new KubeRequestError(code === 410 ? 'gone' : code === 403 ? 'forbidden' : 'server-error', status.message ?? 'watch error', code, status);
     }
-    const object = event.object as T | undefined;
+    const object = event.object ? slim(event.object as T) : undefined;
     if (!object?.metadata) return;
     if (object.metadata.resourceVersion) this.resourceVersion = object.metadata.resourceVersion;
     if (event.type === 'BOOKMARK') return;
