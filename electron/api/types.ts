@@ -250,6 +250,8 @@ export interface ServiceDetail {
   row: ServiceRow | null;
   endpoints: EndpointRow[];
   events: EventRow[];
+  /** Node addresses (ExternalIP first, then InternalIP), for opening a NodePort; empty if nodes may not be read. */
+  nodeAddresses: string[];
   synced: boolean;
 }
 

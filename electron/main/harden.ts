@@ -1,5 +1,5 @@
 // The window-level security rules, with electron types only, so a test can drive them with fakes:
-// no navigation away from the app, no new windows (https links open in the system browser), no
+// no navigation away from the app, no new windows (http(s) links open in the system browser), no
 // <webview>, and every permission request denied.
 import { fileURLToPath } from 'node:url';
 import type { Event, HandlerDetails, Session, WebContents, WindowOpenHandlerResponse } from 'electron';
@@ -18,7 +18,8 @@ export function hardenWebContents(
   });
   contents.on('will-attach-webview', (event: Event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }: HandlerDetails): WindowOpenHandlerResponse => {
-    if (url.startsWith('https://')) openExternal(url);
+    // Only web links leave the app, to the system browser (a Service's LoadBalancer or NodePort address).
+    if (/^https?:\/\//.test(url)) openExternal(url);
     return { action: 'deny' };
   });
 }

@@ -50,6 +50,7 @@ export class ServiceDetailSubscription {
   private readonly send: (detail: ServiceDetail) => void;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
+  private nodeAddresses: string[] = [];
 
   constructor(hub: WatchHub, client: KubeClient, target: DetailTarget, send: (detail: ServiceDetail) => void, batchMs = 50) {
     this.target = target;
@@ -69,6 +70,13 @@ export class ServiceDetailSubscription {
     };
     for (const lease of this.leases) this.stops.push(lease.watch.onDelta(schedule), lease.watch.onState(schedule));
     schedule();
+    // Node addresses, read once, for "open NodePort"; many users may not list nodes, which is fine.
+    void client.json<{ items?: Array<{ status?: { addresses?: Array<{ type: string; address: string }> } }> }>('GET', '/api/v1/nodes', { query: { limit: 20 } })
+      .then((nodes) => {
+        const all = (nodes.items ?? []).flatMap((n) => n.status?.addresses ?? []);
+        this.nodeAddresses = [...new Set([...all.filter((a) => a.type === 'ExternalIP'), ...all.filter((a) => a.type === 'InternalIP')].map((a) => a.address))];
+        schedule();
+      }, () => undefined);
   }
 
   close(): void {
@@ -119,6 +127,7 @@ export class ServiceDetailSubscription {
       row: service ? toServiceRow(context, service, slices) : null,
       endpoints,
       events,
+      nodeAddresses: this.nodeAddresses,
       synced: this.services.watch.state.synced,
     };
   }

@@ -54,12 +54,13 @@ describe('navigation and windows', () => {
     expect(navigate(emitter, 'will-redirect', 'http://127.0.0.1:9/')).toBe(true);
     expect(navigate(emitter, 'will-navigate', `file://${APP}#/clusters`)).toBe(false);
   });
-  it('denies every new window; https links go to the system browser, others nowhere', () => {
+  it('denies every new window; web links go to the system browser, others nowhere', () => {
     const { openHandler, opened } = fakeContents();
     expect(openHandler('https://kubernetes.io/docs/')).toEqual({ action: 'deny' });
+    expect(openHandler('http://192.0.2.10:30080')).toEqual({ action: 'deny' });
     expect(openHandler('javascript:alert(1)')).toEqual({ action: 'deny' });
     expect(openHandler('file:///etc/passwd')).toEqual({ action: 'deny' });
-    expect(opened).toEqual(['https://kubernetes.io/docs/']);
+    expect(opened).toEqual(['https://kubernetes.io/docs/', 'http://192.0.2.10:30080']);
   });
   it('refuses <webview>', () => {
     const { emitter } = fakeContents();
