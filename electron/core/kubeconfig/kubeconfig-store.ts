@@ -123,6 +123,9 @@ export class KubeconfigStore {
       if (now.mtimeMs === before.mtimeMs && now.size === before.size && now.ino === before.ino) return;
       this.schedule(path, this.settleMs);
     });
+    // The poll's baseline is taken a moment after the first read: a write in between would never
+    // count as a change. Read once more after the first poll to close that gap.
+    this.schedule(path, this.pollMs + this.settleMs);
   }
 
   private forget(path: string): void {
