@@ -26,6 +26,15 @@ export function dns1035LabelProblems(value: string): NameProblem[] {
   return problems;
 }
 
+/** A DNS-1123 label (namespaces): a–z, 0–9 and '-', alphanumeric at both ends, ≤ 63. */
+export function dns1123LabelProblems(value: string): NameProblem[] {
+  if (value === '') return ['required'];
+  const problems: NameProblem[] = [];
+  if (value.length > 63) problems.push('tooLong');
+  if (!DNS1123_LABEL.test(value)) problems.push('dns1123Chars');
+  return problems;
+}
+
 /** A DNS-1123 subdomain (ExternalName targets, label-key prefixes): dot-separated labels, ≤ 253. */
 export function dns1123SubdomainProblems(value: string): NameProblem[] {
   if (value === '') return ['required'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  dns1035LabelProblems, dns1123SubdomainProblems, labelKeyProblems, labelValueProblems,
+  dns1035LabelProblems, dns1123LabelProblems, dns1123SubdomainProblems, labelKeyProblems, labelValueProblems,
 } from '../../../renderer/src/model/k8s-names';
 
 describe('dns1035LabelProblems (Service names)', () => {
@@ -18,6 +18,19 @@ describe('dns1035LabelProblems (Service names)', () => {
     ['a'.repeat(64), ['tooLong']],
   ])('rejects %j with %j', (name, problems) => {
     expect(dns1035LabelProblems(name)).toEqual(problems);
+  });
+});
+
+describe('dns1123LabelProblems (namespaces)', () => {
+  it('accepts labels that may start with a digit', () => {
+    expect(dns1123LabelProblems('team-a')).toEqual([]);
+    expect(dns1123LabelProblems('1st')).toEqual([]);
+  });
+  it('rejects empty, upper case, underscores, edge dashes and over 63 characters', () => {
+    expect(dns1123LabelProblems('')).toEqual(['required']);
+    expect(dns1123LabelProblems('Bad_Name')).toEqual(['dns1123Chars']);
+    expect(dns1123LabelProblems('-x')).toEqual(['dns1123Chars']);
+    expect(dns1123LabelProblems('x'.repeat(64))).toEqual(['tooLong']);
   });
 });
 
