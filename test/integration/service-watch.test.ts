@@ -149,3 +149,34 @@ describe('restricted users', () => {
     await restricted.dispose();
   });
 });
+
+describe('the list+watch engine', () => {
+  it('lists in pages (limit/continue) and restarts a silent watch from its resourceVersion, without relisting', async () => {
+    const engine = createPortolanCore({
+      transport: 'browser', kubeconfigPaths: [{ path: set.kubeconfig, origin: 'env' }], stateDir: null,
+      watch: { pageSize: 7, watchdogMs: 1000 },
+    });
+    await engine.ready;
+    await engine.handlers.connect({ context: 'portolan-a' });
+    await eventually('connected', async () => ((await engine.handlers.connectionStatuses(undefined))[0]?.state === 'connected' ? true : undefined));
+    const namespace = uniqueNamespace('paged');
+    await a!.kubectl(['create', 'namespace', namespace]);
+    await a!.kubectl(['apply', '-f', '-'], servicesList(namespace, 20, 'paged'));
+    let id: string | null = null;
+    const rows = new RowCollector(engine, () => id);
+    id = (await engine.handlers.watchServices({ clientId: CLIENT, context: 'portolan-a', namespace })).subscriptionId;
+    // 20 Services in pages of 7: only a followed continue token brings all of them.
+    await eventually('all pages', async () => (rows.rows.size === 20 ? true : undefined));
+    const key = `portolan-a|/v1/services@${namespace}`;
+    // No event for 1 s makes the watchdog restart the watch; it must not relist to do so.
+    await new Promise((r) => setTimeout(r, 3500));
+    const stats = engine.streamStats()[key]!;
+    expect(stats.lists).toBe(1);
+    expect(stats.watches).toBeGreaterThanOrEqual(3);
+    // And the restarted watch still delivers.
+    await a!.kubectl(['apply', '-f', '-'], servicesList(namespace, 21, 'paged'));
+    await eventually('after restarts', async () => (rows.rows.size === 21 ? true : undefined));
+    rows.close();
+    await engine.dispose();
+  });
+});
