@@ -1,0 +1,239 @@
+// The Create Service wizard's form, and its two-way link with a manifest. Pure TypeScript, no Vue.
+//
+// The YAML Document is the source of truth in edit mode; the form is a projection of the fields it
+// knows. Reading takes those fields out of a document; writing changes only the nodes whose value
+// differs, key by key and port by port, so comments, key order and every field the form does not
+// know (other annotations, ipFamilies, internalTrafficPolicy, …) survive any number of switches.
+import { Document, isMap, isSeq, parseDocument } from 'yaml';
+
+export const ALIAS_ANNOTATION = 'kubesphere.io/alias-name';
+export const DESCRIPTION_ANNOTATION = 'kubesphere.io/description';
+
+export type FormServiceType = 'virtual-ip' | 'headless-selector' | 'headless-external-name';
+export type InternetAccess = 'none' | 'node-port' | 'load-balancer';
+export type PortProtocol = 'TCP' | 'UDP' | 'SCTP';
+
+export interface KeyValue {
+  key: string;
+  value: string;
+}
+
+export interface PortForm {
+  name: string;
+  protocol: PortProtocol;
+  port: number | null;
+  /** A number or a named container port, as typed; empty means "same as port". */
+  targetPort: string;
+  /** Only with NodePort or LoadBalancer access; null lets the cluster pick. */
+  nodePort: number | null;
+}
+
+export interface ServiceForm {
+  name: string;
+  namespace: string;
+  alias: string;
+  description: string;
+  type: FormServiceType;
+  selector: KeyValue[];
+  ports: PortForm[];
+  sessionAffinity: 'None' | 'ClientIP';
+  /** ClientIP timeout in seconds; null means the default (10800). */
+  sessionAffinityTimeout: number | null;
+  labels: KeyValue[];
+  access: InternetAccess;
+  externalName: string;
+  externalTrafficPolicy: 'Cluster' | 'Local' | null;
+  loadBalancerSourceRanges: string[];
+  /** Load-balancer provider annotations (QingCloud, OpenELB, MetalLB, AWS, GCP, Azure …). */
+  loadBalancerAnnotations: KeyValue[];
+}
+
+export function emptyServiceForm(namespace = 'default'): ServiceForm {
+  return {
+    name: '', namespace, alias: '', description: '', type: 'virtual-ip', selector: [],
+    ports: [{ name: '', protocol: 'TCP', port: null, targetPort: '', nodePort: null }],
+    sessionAffinity: 'None', sessionAffinityTimeout: null, labels: [], access: 'none', externalName: '',
+    externalTrafficPolicy: null, loadBalancerSourceRanges: [], loadBalancerAnnotations: [],
+  };
+}
+
+/** Annotation keys the provider choice manages; any other annotation is the document's own. */
+export const LOAD_BALANCER_ANNOTATION_PREFIXES = [
+  'service.beta.kubernetes.io/qingcloud-', 'eip.openelb.kubesphere.io/', 'lb.kubesphere.io/', 'protocol.openelb.kubesphere.io/',
+  'metallb.universe.tf/', 'metallb.io/', 'service.beta.kubernetes.io/aws-load-balancer-', 'cloud.google.com/',
+  'networking.gke.io/', 'service.beta.kubernetes.io/azure-',
+];
+
+export const isLoadBalancerAnnotation = (key: string): boolean => LOAD_BALANCER_ANNOTATION_PREFIXES.some((p) => key.startsWith(p));
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const str = (x: unknown): string => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '');
+const int = (x: unknown): number | null => (typeof x === 'number' && Number.isInteger(x) ? x : null);
+const pairs = (x: unknown): KeyValue[] => (isObject(x) ? Object.entries(x).map(([key, value]) => ({ key, value: str(value) })) : []);
+
+/** Whether a parsed document is something the form can show: one v1 Service. */
+export function isServiceManifest(value: unknown): boolean {
+  return isObject(value) && value.apiVersion === 'v1' && value.kind === 'Service';
+}
+
+/** The form's view of a manifest (a plain object, e.g. doc.toJS()). */
+export function formFromManifest(manifest: unknown): ServiceForm {
+  const m = isObject(manifest) ? manifest : {};
+  const meta = isObject(m.metadata) ? m.metadata : {};
+  const spec = isObject(m.spec) ? m.spec : {};
+  const annotations = isObject(meta.annotations) ? meta.annotations : {};
+  const type = spec.type === 'ExternalName' ? 'headless-external-name' : spec.clusterIP === 'None' ? 'headless-selector' : 'virtual-ip';
+  const access: InternetAccess = spec.type === 'NodePort' ? 'node-port' : spec.type === 'LoadBalancer' ? 'load-balancer' : 'none';
+  const affinityConfig = isObject(spec.sessionAffinityConfig) && isObject(spec.sessionAffinityConfig.clientIP) ? spec.sessionAffinityConfig.clientIP : {};
+  return {
+    name: str(meta.name),
+    namespace: str(meta.namespace),
+    alias: str(annotations[ALIAS_ANNOTATION]),
+    description: str(annotations[DESCRIPTION_ANNOTATION]),
+    type,
+    selector: pairs(spec.selector),
+    ports: (Array.isArray(spec.ports) ? spec.ports : []).filter(isObject).map((p) => ({
+      name: str(p.name),
+      protocol: p.protocol === 'UDP' || p.protocol === 'SCTP' ? p.protocol : 'TCP',
+      port: int(p.port),
+      targetPort: str(p.targetPort),
+      nodePort: int(p.nodePort),
+    })),
+    sessionAffinity: spec.sessionAffinity === 'ClientIP' ? 'ClientIP' : 'None',
+    sessionAffinityTimeout: int(affinityConfig.timeoutSeconds),
+    labels: pairs(meta.labels),
+    access,
+    externalName: str(spec.externalName),
+    externalTrafficPolicy: spec.externalTrafficPolicy === 'Local' ? 'Local' : spec.externalTrafficPolicy === 'Cluster' ? 'Cluster' : null,
+    loadBalancerSourceRanges: Array.isArray(spec.loadBalancerSourceRanges) ? spec.loadBalancerSourceRanges.map(str) : [],
+    loadBalancerAnnotations: pairs(annotations).filter((kv) => isLoadBalancerAnnotation(kv.key)),
+  };
+}
+
+const equal = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** Sets a path to a value (or deletes it for undefined) only when it differs; empties parents it leaves behind. */
+function put(doc: Document, path: Array<string | number>, value: Json | undefined): void {
+  const current = doc.hasIn(path) ? (doc.getIn(path, true) as { toJSON?: () => unknown } | undefined) : undefined;
+  const currentValue = current === undefined ? undefined : typeof current?.toJSON === 'function' ? current.toJSON() : current;
+  if (value === undefined) {
+    if (!doc.hasIn(path)) return;
+    doc.deleteIn(path);
+    for (let depth = path.length - 1; depth > 0; depth -= 1) {
+      const parent = doc.getIn(path.slice(0, depth), true);
+      if ((isMap(parent) || isSeq(parent)) && parent.items.length === 0) doc.deleteIn(path.slice(0, depth));
+      else break;
+    }
+    return;
+  }
+  if (equal(currentValue, value)) return;
+  // Collections go in as YAML nodes, so later edits can reach inside them.
+  doc.setIn(path, value !== null && typeof value === 'object' ? doc.createNode(value) : value);
+}
+
+/** A map the form owns key by key: keys it lacks are deleted, changed values set, the rest untouched. */
+function putMap(doc: Document, path: string[], wanted: KeyValue[], owns: (key: string) => boolean = () => true): void {
+  const current = doc.getIn(path);
+  const existing = isMap(current) ? current.items.map((pair) => str((pair.key as { value?: unknown })?.value ?? pair.key)) : [];
+  const wantedKeys = new Set(wanted.map((kv) => kv.key));
+  for (const key of existing) if (owns(key) && !wantedKeys.has(key)) put(doc, [...path, key], undefined);
+  for (const { key, value } of wanted) if (key !== '') put(doc, [...path, key], value);
+}
+
+function portValue(text: string): Json {
+  return /^\d+$/.test(text) ? Number(text) : text;
+}
+
+/** Writes the ports one field at a time, so comments on unchanged ports and fields stay. */
+function putPorts(doc: Document, ports: PortForm[], withNodePort: boolean): void {
+  const path = ['spec', 'ports'];
+  const current = doc.getIn(path);
+  const count = isSeq(current) ? current.items.length : 0;
+  for (let i = count - 1; i >= ports.length; i -= 1) doc.deleteIn([...path, i]);
+  if (ports.length === 0) {
+    put(doc, path, undefined);
+    return;
+  }
+  if (!isSeq(doc.getIn(path))) doc.setIn(path, doc.createNode([]));
+  ports.forEach((port, i) => {
+    const item = [...path, i];
+    if (!isMap(doc.getIn(item))) doc.setIn(item, doc.createNode({}));
+    put(doc, [...item, 'name'], port.name === '' ? undefined : port.name);
+    const protocol = doc.getIn([...item, 'protocol']);
+    // TCP is the default: leave an absent protocol absent.
+    put(doc, [...item, 'protocol'], port.protocol === 'TCP' && protocol === undefined ? undefined : port.protocol);
+    put(doc, [...item, 'port'], port.port ?? undefined);
+    put(doc, [...item, 'targetPort'], port.targetPort === '' ? undefined : portValue(port.targetPort));
+    put(doc, [...item, 'nodePort'], withNodePort && port.nodePort !== null ? port.nodePort : undefined);
+  });
+}
+
+const SPEC_TYPE: Record<InternetAccess, string> = { none: 'ClusterIP', 'node-port': 'NodePort', 'load-balancer': 'LoadBalancer' };
+
+/**
+ * Brings a document in line with the form, touching only what differs from the form the document
+ * already implies: an unchanged form changes nothing, not even formatting.
+ */
+export function writeForm(doc: Document, form: ServiceForm): void {
+  if (!isMap(doc.contents)) doc.contents = doc.createNode({}) as typeof doc.contents;
+  const before = formFromManifest(doc.toJS());
+  const changed = <K extends keyof ServiceForm>(key: K): boolean => !equal(before[key], form[key]);
+  put(doc, ['apiVersion'], 'v1');
+  put(doc, ['kind'], 'Service');
+  if (changed('name')) put(doc, ['metadata', 'name'], form.name);
+  if (changed('namespace')) put(doc, ['metadata', 'namespace'], form.namespace === '' ? undefined : form.namespace);
+  if (changed('alias')) put(doc, ['metadata', 'annotations', ALIAS_ANNOTATION], form.alias === '' ? undefined : form.alias);
+  if (changed('description')) put(doc, ['metadata', 'annotations', DESCRIPTION_ANNOTATION], form.description === '' ? undefined : form.description);
+  if (changed('labels')) {
+    putMap(doc, ['metadata', 'labels'], form.labels);
+    if (form.labels.length === 0) put(doc, ['metadata', 'labels'], undefined);
+  }
+
+  const external = form.type === 'headless-external-name';
+  const access = form.type === 'virtual-ip' ? form.access : 'none';
+  const kindChanged = changed('type') || changed('access');
+  if (kindChanged) {
+    const currentType = doc.getIn(['spec', 'type']);
+    if (external) put(doc, ['spec', 'type'], 'ExternalName');
+    // ClusterIP is the default type: leave an absent type absent.
+    else put(doc, ['spec', 'type'], access === 'none' && currentType === undefined ? undefined : SPEC_TYPE[access]);
+    const clusterIP = doc.getIn(['spec', 'clusterIP']);
+    if (form.type === 'headless-selector') put(doc, ['spec', 'clusterIP'], 'None');
+    else if (clusterIP === 'None' || external) put(doc, ['spec', 'clusterIP'], undefined);
+  }
+  if (kindChanged || changed('externalName')) put(doc, ['spec', 'externalName'], external ? form.externalName : undefined);
+  if (kindChanged || changed('selector')) {
+    putMap(doc, ['spec', 'selector'], external ? [] : form.selector);
+    if (external || form.selector.length === 0) put(doc, ['spec', 'selector'], undefined);
+  }
+  if (kindChanged || changed('ports')) putPorts(doc, external ? [] : form.ports, access !== 'none');
+
+  if (kindChanged || changed('sessionAffinity') || changed('sessionAffinityTimeout')) {
+    const clientIP = !external && form.sessionAffinity === 'ClientIP';
+    const current = doc.getIn(['spec', 'sessionAffinity']);
+    put(doc, ['spec', 'sessionAffinity'], clientIP ? 'ClientIP' : current === undefined ? undefined : 'None');
+    put(doc, ['spec', 'sessionAffinityConfig', 'clientIP', 'timeoutSeconds'],
+      clientIP && form.sessionAffinityTimeout !== null ? form.sessionAffinityTimeout : undefined);
+  }
+  if (kindChanged || changed('externalTrafficPolicy')) {
+    put(doc, ['spec', 'externalTrafficPolicy'], access !== 'none' && form.externalTrafficPolicy ? form.externalTrafficPolicy : undefined);
+  }
+  if (kindChanged || changed('loadBalancerSourceRanges')) {
+    put(doc, ['spec', 'loadBalancerSourceRanges'], access === 'load-balancer' && form.loadBalancerSourceRanges.length ? form.loadBalancerSourceRanges : undefined);
+  }
+  if (kindChanged || changed('loadBalancerAnnotations')) {
+    putMap(doc, ['metadata', 'annotations'], access === 'load-balancer' ? form.loadBalancerAnnotations : [], isLoadBalancerAnnotation);
+    const annotations = doc.getIn(['metadata', 'annotations']);
+    if (isMap(annotations) && annotations.items.length === 0) put(doc, ['metadata', 'annotations'], undefined);
+  }
+}
+
+/** A new manifest for a form (the wizard's starting text). */
+export function manifestText(form: ServiceForm): string {
+  const doc = new Document({});
+  writeForm(doc, form);
+  return doc.toString();
+}
+
+export { parseDocument };
