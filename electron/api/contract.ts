@@ -3,7 +3,7 @@
 // transport and the renderer all derive their code from this list.
 import * as v from 'valibot';
 import type {
-  ApiResult, ApplyResult, ConnectionStatus, ContextList, NamespaceList, ServiceAccess, ServiceActionResult, ServiceDetail, ServiceRowsBatch, Subscription, UiState,
+  ApiResult, ApplyResult, ConnectionStatus, CreateResult, PodMatch, WorkloadSummary, ContextList, NamespaceList, ServiceAccess, ServiceActionResult, ServiceDetail, ServiceRowsBatch, Subscription, UiState,
   VersionInfo,
   WatchStatus,
 } from './types';
@@ -67,6 +67,19 @@ export const methods = {
     manifest: v.pipe(v.string(), v.maxLength(1024 * 1024)),
     /** Take over fields other managers own (after the user saw the conflict). */
     force: v.boolean(),
+  })),
+  /** Whether a Service of that name exists now (the wizard checks the name as you type). */
+  serviceExists: method<boolean>()(v.object({ context: contextName, namespace: namespaceName, name: serviceName })),
+  /** Deployments, StatefulSets and DaemonSets of a namespace, for "Specify workload". */
+  listWorkloads: method<WorkloadSummary[]>()(v.object({ context: contextName, namespace: namespaceName })),
+  /** The pods a selector matches right now (the wizard's live preview). */
+  matchPods: method<PodMatch>()(v.object({
+    context: contextName, namespace: namespaceName,
+    selector: v.pipe(v.record(v.pipe(v.string(), v.maxLength(317)), v.pipe(v.string(), v.maxLength(63))), v.check((s) => Object.keys(s).length <= 50, 'too many selector keys')),
+  })),
+  /** Creates a Service from a manifest (YAML or JSON text); with dryRun, only asks the server what it would store. */
+  createService: method<CreateResult>()(v.object({
+    context: contextName, namespace: namespaceName, manifest: v.pipe(v.string(), v.maxLength(1024 * 1024)), dryRun: v.boolean(),
   })),
   getUiState: method<UiState>()(noInput),
   setUiState: method<UiState>()(uiStateSchema),

@@ -265,3 +265,28 @@ export interface FieldProblem {
 export type ApplyResult =
   | { ok: true; resourceVersion: string }
   | { ok: false; reason: 'conflict' | 'invalid' | 'forbidden' | 'error'; message: string; problems: FieldProblem[] };
+
+export interface WorkloadPort {
+  name: string | null;
+  containerPort: number;
+  protocol: string;
+}
+
+/** A Deployment, StatefulSet or DaemonSet, as the wizard's "Specify workload" picker offers it. */
+export interface WorkloadSummary {
+  kind: 'Deployment' | 'StatefulSet' | 'DaemonSet';
+  name: string;
+  /** The pod template's labels: what a selector for this workload uses. */
+  podLabels: Record<string, string>;
+  ports: WorkloadPort[];
+}
+
+/** The pods a selector matches right now (first 50 by name). */
+export interface PodMatch {
+  count: number;
+  pods: Array<{ name: string; ready: boolean; phase: string }>;
+}
+
+export type CreateResult =
+  | { ok: true; object: Record<string, unknown> }
+  | { ok: false; reason: 'exists' | 'invalid' | 'forbidden' | 'error'; message: string; problems: FieldProblem[] };

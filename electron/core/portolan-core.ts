@@ -11,6 +11,7 @@ import { CoreEvents } from './core-events';
 import { kubeconfigPaths, withAddedFiles } from './kubeconfig/kubeconfig-paths';
 import { KubeconfigStore, type KubeconfigPath, type KubeconfigStoreOptions } from './kubeconfig/kubeconfig-store';
 import { applyService, deleteServices } from './services/service-actions';
+import { createService, listWorkloads, matchPods, serviceExists } from './services/service-create';
 import { SubscriptionManager } from './services/subscriptions';
 import { AppStateStore } from './state/app-state-store';
 import { WatchHub } from './watch/watch-hub';
@@ -127,6 +128,10 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     },
     deleteServices: async ({ targets }) => deleteServices(connections, targets),
     applyService: async (request) => applyService(connections, request),
+    serviceExists: async ({ context, namespace, name }) => serviceExists(connections, context, namespace, name),
+    listWorkloads: async ({ context, namespace }) => listWorkloads(connections, context, namespace),
+    matchPods: async ({ context, namespace, selector }) => matchPods(connections, context, namespace, selector),
+    createService: async (request) => createService(connections, request),
     getUiState: async () => {
       await ready;
       return appState.ui;

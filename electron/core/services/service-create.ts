@@ -1,0 +1,88 @@
+// What the Create Service wizard asks of a cluster: is the name free, which workloads could the
+// Service select, which pods does a selector match, and the create itself (optionally a dry run that
+// shows what the server would store).
+import { parse } from 'yaml';
+import type { CreateResult, FieldProblem, PodMatch, WorkloadSummary } from '../../api/types';
+import type { ConnectionManager } from '../clusters/connection-manager';
+import { KubeRequestError } from '../clusters/kube-errors';
+import { resourcePath } from '../watch/resource-ref';
+import { FIELD_MANAGER } from './service-actions';
+
+const services = (namespace: string) => ({ group: '', version: 'v1', plural: 'services', namespace });
+
+export async function serviceExists(connections: ConnectionManager, context: string, namespace: string, name: string): Promise<boolean> {
+  try {
+    await connections.connection(context).client.json('GET', resourcePath(services(namespace), name));
+    return true;
+  } catch (error) {
+    if (error instanceof KubeRequestError && error.kind === 'not-found') return false;
+    throw error;
+  }
+}
+
+interface WorkloadObject {
+  metadata: { name: string };
+  spec?: { template?: { metadata?: { labels?: Record<string, string> }; spec?: { containers?: Array<{ ports?: Array<{ name?: string; containerPort: number; protocol?: string }> }> } } };
+}
+
+export async function listWorkloads(connections: ConnectionManager, context: string, namespace: string): Promise<WorkloadSummary[]> {
+  const { client } = connections.connection(context);
+  const kinds = [['Deployment', 'deployments'], ['StatefulSet', 'statefulsets'], ['DaemonSet', 'daemonsets']] as const;
+  const lists = await Promise.all(kinds.map(async ([kind, plural]) => {
+    const list = await client.json<{ items?: WorkloadObject[] }>('GET', resourcePath({ group: 'apps', version: 'v1', plural, namespace }), { query: { limit: 500 } });
+    return (list.items ?? []).map((w): WorkloadSummary => ({
+      kind,
+      name: w.metadata.name,
+      podLabels: w.spec?.template?.metadata?.labels ?? {},
+      ports: (w.spec?.template?.spec?.containers ?? []).flatMap((c) => c.ports ?? [])
+        .map((p) => ({ name: p.name ?? null, containerPort: p.containerPort, protocol: p.protocol ?? 'TCP' })),
+    }));
+  }));
+  return lists.flat().sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+}
+
+export async function matchPods(connections: ConnectionManager, context: string, namespace: string, selector: Record<string, string>): Promise<PodMatch> {
+  if (Object.keys(selector).length === 0) return { count: 0, pods: [] };
+  const labelSelector = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
+  const list = await connections.connection(context).client.json<{
+    items?: Array<{ metadata: { name: string }; status?: { phase?: string; conditions?: Array<{ type: string; status: string }> } }>;
+  }>('GET', resourcePath({ group: '', version: 'v1', plural: 'pods', namespace }), { query: { labelSelector } });
+  const pods = (list.items ?? []).map((p) => ({
+    name: p.metadata.name,
+    phase: p.status?.phase ?? 'Unknown',
+    ready: p.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True',
+  })).sort((a, b) => a.name.localeCompare(b.name));
+  return { count: pods.length, pods: pods.slice(0, 50) };
+}
+
+export async function createService(
+  connections: ConnectionManager, request: { context: string; namespace: string; manifest: string; dryRun: boolean },
+): Promise<CreateResult> {
+  let object: unknown;
+  try {
+    object = parse(request.manifest);
+  } catch (error) {
+    return { ok: false, reason: 'invalid', message: `The manifest is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`, problems: [] };
+  }
+  const manifest = object as { apiVersion?: unknown; kind?: unknown; metadata?: Record<string, unknown> } | null;
+  if (!manifest || manifest.apiVersion !== 'v1' || manifest.kind !== 'Service') {
+    return { ok: false, reason: 'invalid', message: 'The manifest must be one Service (apiVersion: v1, kind: Service).', problems: [] };
+  }
+  if (manifest.metadata?.namespace !== undefined && manifest.metadata.namespace !== request.namespace) {
+    return { ok: false, reason: 'invalid', message: `metadata.namespace says "${String(manifest.metadata.namespace)}" but the Service is created in "${request.namespace}".`, problems: [{ field: 'metadata.namespace', message: 'does not match the chosen namespace' }] };
+  }
+  try {
+    const created = await connections.connection(request.context).client.json<Record<string, unknown>>('POST', resourcePath(services(request.namespace)), {
+      body: { ...manifest, metadata: { ...manifest.metadata, namespace: request.namespace } },
+      query: { fieldManager: FIELD_MANAGER, ...(request.dryRun ? { dryRun: 'All' } : {}) },
+    });
+    const metadata = { ...(created.metadata as Record<string, unknown>) };
+    delete metadata.managedFields;
+    return { ok: true, object: { ...created, metadata } };
+  } catch (error) {
+    if (!(error instanceof KubeRequestError)) return { ok: false, reason: 'error', message: (error as Error).message, problems: [] };
+    const problems: FieldProblem[] = (error.details?.details?.causes ?? []).map((c) => ({ field: c.field ?? null, message: c.message ?? c.reason ?? '' }));
+    const reason = error.kind === 'conflict' ? 'exists' : error.kind === 'invalid' ? 'invalid' : error.kind === 'forbidden' ? 'forbidden' : 'error';
+    return { ok: false, reason, message: error.details?.message ?? error.message, problems };
+  }
+}
