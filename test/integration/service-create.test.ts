@@ -78,12 +78,17 @@ describe('createService', () => {
     expect(again).toMatchObject({ ok: false, reason: 'exists', message: expect.stringMatching(/already exists/) });
     const bad = await core.handlers.createService({
       context: 'portolan-a', namespace, dryRun: true,
-      // 99999 fails validation; a nodePort merely outside the cluster's range passes a dry run (the
-      // allocator is not asked), which is why the wizard checks the range itself.
-      manifest: manifestText(form({ name: 'bad', access: 'node-port', ports: [{ name: '', protocol: 'TCP', port: 80, targetPort: '', nodePort: 99999 }] })),
+      manifest: manifestText(form({ name: 'bad', ports: [{ name: '', protocol: 'TCP', port: 70000, targetPort: '', nodePort: null }] })),
     });
     expect(bad).toMatchObject({ ok: false, reason: 'invalid' });
-    if (!bad.ok) expect(bad.problems.map((p) => p.field)).toContain('spec.ports[0].nodePort');
+    if (!bad.ok) expect(bad.problems.map((p) => p.field)).toContain('spec.ports[0].port');
+    // A dry run does not ask the nodePort allocator (Kubernetes 1.37 accepts even 99999 then): only
+    // the real create says so, which is why the wizard checks the range itself.
+    const nodePortManifest = manifestText(form({ name: 'bad-node-port', access: 'node-port', ports: [{ name: '', protocol: 'TCP', port: 80, targetPort: '', nodePort: 80 }] }));
+    expect(await core.handlers.createService({ context: 'portolan-a', namespace, dryRun: true, manifest: nodePortManifest })).toMatchObject({ ok: true });
+    const real = await core.handlers.createService({ context: 'portolan-a', namespace, dryRun: false, manifest: nodePortManifest });
+    expect(real).toMatchObject({ ok: false, reason: 'invalid', problems: [{ field: 'spec.ports[0].nodePort', message: expect.stringMatching(/30000-32767/) }] });
+    expect(await core.handlers.serviceExists({ context: 'portolan-a', namespace, name: 'bad-node-port' })).toBe(false);
   });
 
   it('lists workloads with their pod labels and container ports, and previews the pods a selector matches', async () => {
