@@ -1,0 +1,98 @@
+// The wizard's two views of one Service kept in step: the form and the text (YAML or JSON). Pure
+// TypeScript, no Vue: the dialog wraps it in reactive state.
+//
+// YAML text is a yaml Document, the source of truth: form edits change only the nodes they touch.
+// JSON cannot hold comments; switching to JSON says when some would be dropped. Text that does not
+// parse, or is not a Service, leaves the form at its last good state and keeps every typed character.
+import { Document, parseDocument } from 'yaml';
+import { formFromManifest, isServiceManifest, writeForm, type ServiceForm } from './service-form';
+
+export type DraftFormat = 'yaml' | 'json';
+
+export type TextProblem = { kind: 'syntax'; message: string; line: number | null } | { kind: 'not-a-service' };
+
+export class ServiceDraft {
+  private doc: Document;
+  format: DraftFormat = 'yaml';
+  text: string;
+  form: ServiceForm;
+  /** Why the text does not drive the form right now; null when it does. */
+  problem: TextProblem | null = null;
+
+  constructor(form: ServiceForm, text?: string) {
+    this.doc = text === undefined ? new Document({}) : parseDocument(text);
+    if (text === undefined) writeForm(this.doc, form);
+    this.form = text === undefined ? structuredClone(form) : formFromManifest(this.doc.toJS());
+    this.text = this.render();
+  }
+
+  /** The form changed: write it into the document and re-render the text. */
+  setForm(form: ServiceForm): void {
+    this.form = structuredClone(form);
+    if (this.problem) this.restoreLastGoodText();
+    writeForm(this.doc, this.form);
+    this.problem = null;
+    this.text = this.render();
+  }
+
+  /** The text changed: take it as the document when it parses and is a Service; keep it either way. */
+  setText(text: string): void {
+    this.text = text;
+    if (this.format === 'json') {
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        this.problem = { kind: 'syntax', message: (error as Error).message, line: null };
+        return;
+      }
+      if (!isServiceManifest(value)) {
+        this.problem = { kind: 'not-a-service' };
+        return;
+      }
+      this.doc = new Document(value);
+    } else {
+      const doc = parseDocument(text);
+      if (doc.errors.length > 0) {
+        const first = doc.errors[0]!;
+        this.problem = { kind: 'syntax', message: first.message.split('\n')[0] ?? first.message, line: first.linePos?.[0]?.line ?? null };
+        return;
+      }
+      if (!isServiceManifest(doc.toJS())) {
+        this.problem = { kind: 'not-a-service' };
+        return;
+      }
+      this.doc = doc;
+    }
+    this.problem = null;
+    this.form = formFromManifest(this.doc.toJS());
+  }
+
+  /** Whether the YAML holds comments that JSON would drop. */
+  hasComments(): boolean {
+    return this.format === 'yaml' && /(^|\s)#/.test(this.doc.toString());
+  }
+
+  setFormat(format: DraftFormat): void {
+    if (format === this.format) return;
+    if (this.problem) this.restoreLastGoodText();
+    this.format = format;
+    if (format === 'json') this.doc = new Document(this.doc.toJS());
+    this.problem = null;
+    this.text = this.render();
+  }
+
+  /** The manifest to send: the document as it stands (text problems must be fixed first). */
+  manifest(): string {
+    return this.doc.toString();
+  }
+
+  private render(): string {
+    return this.format === 'json' ? `${JSON.stringify(this.doc.toJS(), null, 2)}\n` : this.doc.toString();
+  }
+
+  /** Broken text is replaced by the last good document when the form or format takes over again. */
+  private restoreLastGoodText(): void {
+    this.text = this.render();
+  }
+}
