@@ -22,13 +22,14 @@ export class ServiceDraft {
   constructor(form: ServiceForm, text?: string) {
     this.doc = text === undefined ? new Document({}) : parseDocument(text);
     if (text === undefined) writeForm(this.doc, form);
-    this.form = text === undefined ? structuredClone(form) : formFromManifest(this.doc.toJS());
+    this.form = text === undefined ? (JSON.parse(JSON.stringify(form)) as ServiceForm) : formFromManifest(this.doc.toJS());
     this.text = this.render();
   }
 
   /** The form changed: write it into the document and re-render the text. */
   setForm(form: ServiceForm): void {
-    this.form = structuredClone(form);
+    // A JSON copy: the form may arrive wrapped in reactive proxies, which structuredClone refuses.
+    this.form = JSON.parse(JSON.stringify(form)) as ServiceForm;
     if (this.problem) this.restoreLastGoodText();
     writeForm(this.doc, this.form);
     this.problem = null;
@@ -85,6 +86,11 @@ export class ServiceDraft {
   /** The manifest to send: the document as it stands (text problems must be fixed first). */
   manifest(): string {
     return this.doc.toString();
+  }
+
+  /** The manifest as a plain object. */
+  object(): unknown {
+    return this.doc.toJS();
   }
 
   private render(): string {

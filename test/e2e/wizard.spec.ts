@@ -1,0 +1,114 @@
+import type { Page } from '@playwright/test';
+import type { TestCluster } from '../cluster/test-cluster';
+import { expect, test } from './fixtures';
+
+async function openWizard(app: Page): Promise<ReturnType<Page['getByRole']>> {
+  await expect(app.getByRole('list', { name: 'Cluster status' })).toContainText('Live', { timeout: 20_000 });
+  await app.getByRole('button', { name: 'Create Service' }).click();
+  const wizard = app.getByRole('dialog', { name: 'Create Service' });
+  await expect(wizard).toBeVisible();
+  return wizard;
+}
+
+test('creates a NodePort Service through all four steps with a Chinese alias, and finds it in the list', async ({ app, clusters }) => {
+  const [a] = clusters.clusters as [TestCluster];
+  const ns = `e2e-wizard-${Date.now().toString(36)}`;
+  await a.kubectl(['create', 'namespace', ns]);
+  await a.kubectl(['create', 'deployment', 'shop', '--image=nginx', '--replicas=2', '--port=8080', '-n', ns]);
+  await expect.poll(async () => (await a.kubectl(['get', 'namespace', ns, '-o', 'name'])).length).toBeGreaterThan(0);
+  const wizard = await openWizard(app);
+
+  // Basic Information
+  await wizard.getByRole('combobox', { name: 'Namespace' }).selectOption(ns);
+  await wizard.getByRole('textbox', { name: /^Name/ }).fill('Shop_1');
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await wizard.getByRole('button', { name: /Basic Information/ }).click();
+  await expect(wizard.getByRole('alert').filter({ hasText: 'Start with a lowercase letter.' })).toBeVisible();
+  await wizard.getByRole('textbox', { name: /^Name/ }).fill('shop');
+  await wizard.getByRole('textbox', { name: 'Alias' }).fill('商店');
+  await wizard.getByRole('textbox', { name: 'Description' }).fill('前端入口');
+  await app.screenshot({ path: 'test-results/screens/wizard-1-basic-en.png' });
+  await wizard.getByRole('button', { name: 'Next' }).click();
+
+  // Service Settings: pick the workload; its labels and port fill in; pods preview live.
+  await expect(wizard.getByRole('radio', { name: /Virtual IP/ })).toBeChecked();
+  await wizard.getByRole('combobox', { name: 'Specify workload' }).selectOption('Deployment/shop');
+  await expect(wizard.getByRole('textbox', { name: 'Selector Key 1' })).toHaveValue('app');
+  await expect(wizard.getByRole('textbox', { name: 'Selector Value 1' })).toHaveValue('shop');
+  await expect(wizard.getByText(/2 pods match now/)).toBeVisible();
+  await expect(wizard.getByRole('spinbutton', { name: 'Service port 1' })).toHaveValue('8080');
+  await wizard.getByRole('spinbutton', { name: 'Service port 1' }).fill('80');
+  await app.screenshot({ path: 'test-results/screens/wizard-2-settings-en.png' });
+  await wizard.getByRole('button', { name: 'Next' }).click();
+
+  // Label Settings: app: <name> is suggested.
+  await expect(wizard.getByRole('textbox', { name: 'Labels Value 1' })).toHaveValue('shop');
+  await app.screenshot({ path: 'test-results/screens/wizard-3-labels-en.png' });
+  await wizard.getByRole('button', { name: 'Next' }).click();
+
+  // Internet Access: NodePort with a fixed nodePort (set on the settings step, shown once exposed).
+  await wizard.getByRole('radio', { name: /NodePort/ }).check();
+  await app.screenshot({ path: 'test-results/screens/wizard-4-access-en.png' });
+  await wizard.getByRole('button', { name: /Service Settings/ }).click();
+  await wizard.getByRole('spinbutton', { name: 'Node port 1' }).fill('31234');
+
+  // Edit mode: add a comment and a field the form does not know; back to the form; both survive.
+  await wizard.getByRole('button', { name: 'Edit YAML' }).click();
+  const editor = wizard.getByRole('textbox', { name: 'Service manifest' });
+  await expect(editor).toBeAttached({ timeout: 15_000 });
+  await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const text = await app.evaluate(() => (document.querySelector('.wz-editor .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' '));
+  expect(text).toContain('nodePort: 31234');
+  await editor.focus();
+  await app.keyboard.press('Control+End');
+  await app.evaluate(() => navigator.clipboard.writeText('\n# added by hand\n  internalTrafficPolicy: Local\n'));
+  await app.keyboard.press('Control+V');
+  await app.screenshot({ path: 'test-results/screens/wizard-edit-en.png' });
+  await wizard.getByRole('button', { name: 'Back to the form' }).click();
+  await wizard.getByRole('button', { name: /Basic Information/ }).click();
+  await wizard.getByRole('textbox', { name: 'Alias' }).fill('商店服务');
+  await wizard.getByRole('button', { name: 'Edit YAML' }).click();
+  await expect(wizard.locator('.wz-editor .view-lines')).toContainText('# added by hand');
+  await expect(wizard.locator('.wz-editor .view-lines')).toContainText('internalTrafficPolicy: Local');
+  await expect(wizard.locator('.wz-editor .view-lines')).toContainText('商店服务');
+
+  // Create: dry run first, shown as a diff with the defaults, then the real create.
+  await wizard.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(wizard.getByRole('heading', { name: 'What the cluster would store' })).toBeVisible();
+  await expect(wizard.getByRole('region', { name: 'Your manifest (left) and what the cluster would store (right)' })).toContainText('clusterIP');
+  await app.screenshot({ path: 'test-results/screens/wizard-dry-run-en.png' });
+  await wizard.getByRole('button', { name: 'Create it' }).click();
+  await expect(wizard).toBeHidden();
+
+  const row = app.getByRole('table', { name: 'Services' }).locator('[role=row][aria-current=true]');
+  await expect(row).toContainText('shop');
+  await expect(row).toContainText('商店服务');
+  await expect(row).toContainText('80:31234/TCP → 8080');
+  await row.getByRole('link', { name: 'shop' }).click();
+  await expect(app.getByRole('tabpanel', { name: 'Overview' })).toContainText('前端入口');
+  const live = JSON.parse(await a.kubectl(['get', 'service', 'shop', '-n', ns, '-o', 'json']));
+  expect(live.spec).toMatchObject({ type: 'NodePort', internalTrafficPolicy: 'Local', selector: { app: 'shop' } });
+  expect(live.metadata.annotations['kubesphere.io/alias-name']).toBe('商店服务');
+});
+
+test('shows each step in Simplified Chinese, and refuses a taken name before asking to create', async ({ app, clusters }) => {
+  const [a] = clusters.clusters as [TestCluster];
+  await a.kubectl(['apply', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'taken', namespace: 'default' }, spec: { ports: [{ port: 80 }] } }));
+  await app.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(app.getByRole('list', { name: '集群状态' })).toContainText('实时', { timeout: 20_000 });
+  await app.getByRole('button', { name: '创建服务' }).click();
+  const wizard = app.getByRole('dialog', { name: '创建服务' });
+  await wizard.getByRole('textbox', { name: /^名称/ }).fill('taken');
+  await expect(wizard.getByRole('alert').filter({ hasText: '已存在名为 taken 的服务' })).toBeVisible();
+  await app.screenshot({ path: 'test-results/screens/wizard-1-basic-zh-CN.png' });
+  for (const [step, file] of [['服务设置', '2-settings'], ['标签设置', '3-labels'], ['外网访问', '4-access']]) {
+    await wizard.getByRole('button', { name: new RegExp(step!) }).click();
+    await app.screenshot({ path: `test-results/screens/wizard-${file}-zh-CN.png` });
+  }
+  await wizard.getByRole('button', { name: '创建', exact: true }).click();
+  await expect(wizard.getByRole('button', { name: /基本信息/ })).toHaveAttribute('aria-current', 'step');
+  await wizard.getByRole('button', { name: '取消' }).click();
+  await expect(wizard.getByRole('alertdialog')).toContainText('放弃此服务');
+  await wizard.getByRole('button', { name: '放弃' }).click();
+  await expect(wizard).toBeHidden();
+});
