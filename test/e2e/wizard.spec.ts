@@ -112,3 +112,65 @@ test('shows each step in Simplified Chinese, and refuses a taken name before ask
   await wizard.getByRole('button', { name: '放弃' }).click();
   await expect(wizard).toBeHidden();
 });
+
+test('creates a Headless (Selector) and a Headless (ExternalName) Service, and a LoadBalancer with QingCloud annotations', async ({ app, clusters }) => {
+  const [a] = clusters.clusters as [TestCluster];
+  const ns = `e2e-types-${Date.now().toString(36)}`;
+  await a.kubectl(['create', 'namespace', ns]);
+  await expect(app.getByRole('list', { name: 'Cluster status' })).toContainText('Live', { timeout: 20_000 });
+
+  async function start(name: string): Promise<ReturnType<Page['getByRole']>> {
+    await app.getByRole('button', { name: 'Create Service' }).click();
+    const wizard = app.getByRole('dialog', { name: 'Create Service' });
+    await expect(wizard.getByRole('combobox', { name: 'Namespace' }).getByRole('option', { name: ns })).toBeAttached();
+    await wizard.getByRole('combobox', { name: 'Namespace' }).selectOption(ns);
+    await wizard.getByRole('textbox', { name: /^Name/ }).fill(name);
+    await wizard.getByRole('button', { name: 'Next' }).click();
+    return wizard;
+  }
+  async function finish(wizard: ReturnType<Page['getByRole']>): Promise<void> {
+    await wizard.getByRole('button', { name: 'Create', exact: true }).click();
+    await wizard.getByRole('button', { name: 'Create it' }).click();
+    await expect(wizard).toBeHidden();
+  }
+
+  let wizard = await start('headless');
+  await wizard.getByRole('radio', { name: /Headless \(Selector\)/ }).check();
+  await wizard.getByRole('button', { name: 'Add Selector' }).click();
+  await wizard.getByRole('textbox', { name: 'Selector Key 1' }).fill('app');
+  await wizard.getByRole('textbox', { name: 'Selector Value 1' }).fill('db');
+  await wizard.getByRole('spinbutton', { name: 'Service port 1' }).fill('5432');
+  await finish(wizard);
+
+  wizard = await start('external');
+  await wizard.getByRole('radio', { name: /Headless \(ExternalName\)/ }).check();
+  await wizard.getByRole('textbox', { name: /External name/ }).fill('db.example.com');
+  await wizard.getByRole('button', { name: /Internet Access/ }).click();
+  await expect(wizard).toContainText('Internet access applies to Virtual IP Services only.');
+  await finish(wizard);
+
+  wizard = await start('public');
+  await wizard.getByRole('spinbutton', { name: 'Service port 1' }).fill('443');
+  await wizard.getByRole('button', { name: /Internet Access/ }).click();
+  await wizard.getByRole('radio', { name: /LoadBalancer/ }).check();
+  await expect(wizard.getByRole('note')).toContainText('external IP stays pending');
+  await wizard.getByRole('combobox', { name: 'Load balancer provider' }).selectOption('QingCloud');
+  await wizard.getByRole('textbox', { name: 'Annotations Value 1' }).fill('eip-abc123');
+  await app.screenshot({ path: 'test-results/screens/wizard-4-access-lb-en.png' });
+  await finish(wizard);
+
+  const get = async (name: string): Promise<{ metadata: { annotations?: Record<string, string> }; spec: Record<string, unknown> }> =>
+    JSON.parse(await a.kubectl(['get', 'service', name, '-n', ns, '-o', 'json']));
+  expect((await get('headless')).spec).toMatchObject({ clusterIP: 'None', selector: { app: 'db' }, ports: [{ port: 5432 }] });
+  const external = (await get('external')).spec;
+  expect(external).toMatchObject({ type: 'ExternalName', externalName: 'db.example.com' });
+  expect(external.selector).toBeUndefined();
+  const lb = await get('public');
+  expect(lb.spec.type).toBe('LoadBalancer');
+  expect(lb.metadata.annotations).toMatchObject({
+    'service.beta.kubernetes.io/qingcloud-load-balancer-eip-ids': 'eip-abc123', 'service.beta.kubernetes.io/qingcloud-load-balancer-type': '0',
+  });
+  // No load-balancer controller runs in the test cluster: the list says the address is pending.
+  const row = app.getByRole('table', { name: 'Services' }).getByRole('row').filter({ has: app.getByRole('link', { name: 'public', exact: true }) });
+  await expect(row).toContainText('pending');
+});

@@ -106,3 +106,16 @@ export function isCidr(value: string): boolean {
 export function stepsWithProblems(problems: FormProblem[]): Set<WizardStep> {
   return new Set(problems.map((p) => p.step));
 }
+
+/** The server names fields as spec.ports[0].nodePort; the form as ports.0.nodePort. */
+export function formFieldOf(serverField: string): string {
+  return serverField.replace(/^metadata\./, '').replace(/^spec\./, '').replace(/\[(\d+)\]/g, '.$1');
+}
+
+/** The wizard step that shows a form field. */
+export function stepOfField(field: string): WizardStep {
+  if (/^(name|namespace|alias|description|annotations)\b/.test(field)) return 'basic';
+  if (/^labels\b/.test(field)) return 'labels';
+  if (/nodePort|externalTrafficPolicy|loadBalancer/.test(field)) return 'access';
+  return 'settings';
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyServiceForm, type ServiceForm } from '../../../renderer/src/model/service-form';
-import { isCidr, isIanaServiceName, stepsWithProblems, validateServiceForm } from '../../../renderer/src/model/service-form-rules';
+import { formFieldOf, isCidr, isIanaServiceName, stepOfField, stepsWithProblems, validateServiceForm } from '../../../renderer/src/model/service-form-rules';
 
 function valid(patch: Partial<ServiceForm> = {}): ServiceForm {
   return {
@@ -114,5 +114,18 @@ describe('helpers', () => {
     expect(isCidr('192.168.0.0/16')).toBe(true);
     expect(isCidr('300.1.1.1/8')).toBe(false);
     expect(isCidr('10.0.0.0/33')).toBe(false);
+  });
+});
+
+describe('server field paths', () => {
+  it('map 422 field paths onto the form fields and the steps that show them', () => {
+    expect(formFieldOf('spec.ports[0].nodePort')).toBe('ports.0.nodePort');
+    expect(formFieldOf('metadata.name')).toBe('name');
+    expect(formFieldOf('spec.externalName')).toBe('externalName');
+    expect(stepOfField('ports.0.nodePort')).toBe('access');
+    expect(stepOfField('ports.1.targetPort')).toBe('settings');
+    expect(stepOfField('name')).toBe('basic');
+    expect(stepOfField('labels.0.key')).toBe('labels');
+    expect(stepOfField('externalName')).toBe('settings');
   });
 });
