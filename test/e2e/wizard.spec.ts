@@ -174,3 +174,29 @@ test('creates a Headless (Selector) and a Headless (ExternalName) Service, and a
   const row = app.getByRole('table', { name: 'Services' }).getByRole('row').filter({ has: app.getByRole('link', { name: 'public', exact: true }) });
   await expect(row).toContainText('pending');
 });
+
+test('edit mode validates a JSON manifest against the Service schema, under the CSP', async ({ app, page, context }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  const wizard = await openWizard(app);
+  await wizard.getByRole('button', { name: 'Edit YAML' }).click();
+  await wizard.getByRole('radio', { name: 'JSON' }).check();
+  const editor = wizard.getByRole('textbox', { name: 'Service manifest' });
+  await expect(editor).toBeAttached({ timeout: 15_000 });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await app.evaluate(() => navigator.clipboard.writeText(JSON.stringify({
+    apiVersion: 'v1', kind: 'Service', metadata: { name: 'checked' }, spec: { sessionAffinity: 'Sometimes', ports: [{ port: 'eighty' }] },
+  }, null, 2)));
+  await editor.focus();
+  await app.keyboard.press('Control+A');
+  await app.keyboard.press('Control+V');
+  await expect(wizard.locator('.wz-editor .squiggly-error').first()).toBeVisible({ timeout: 15_000 });
+  await app.screenshot({ path: 'test-results/screens/wizard-edit-schema-en.png' });
+  // The form took the text (it parses and is a Service), so the name follows.
+  await wizard.getByRole('button', { name: 'Back to the form' }).click();
+  await wizard.getByRole('button', { name: /Basic Information/ }).click();
+  await expect(wizard.getByRole('textbox', { name: /^Name/ })).toHaveValue('checked');
+  expect(violations).toEqual([]);
+});
