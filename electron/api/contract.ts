@@ -3,7 +3,7 @@
 // transport and the renderer all derive their code from this list.
 import * as v from 'valibot';
 import type {
-  ApiResult, ApplyResult, ConnectionStatus, CreateResult, PodMatch, WorkloadSummary, ContextList, NamespaceList, ServiceAccess, ServiceActionResult, ServiceDetail, ServiceRowsBatch, Subscription, UiState,
+  ApiResult, ApplyResult, ConnectionStatus, CreateResult, DraftSummary, PodMatch, WorkloadSummary, ContextList, NamespaceList, ServiceAccess, ServiceActionResult, ServiceDetail, ServiceRowsBatch, Subscription, UiState,
   VersionInfo,
   WatchStatus,
 } from './types';
@@ -81,6 +81,12 @@ export const methods = {
   createService: method<CreateResult>()(v.object({
     context: contextName, namespace: namespaceName, manifest: v.pipe(v.string(), v.maxLength(1024 * 1024)), dryRun: v.boolean(),
   })),
+  /** Saves (or, with an id, re-saves) a draft: the manifest as text, and where it was meant to go. */
+  saveDraft: method<DraftSummary>()(v.object({
+    id: v.optional(v.pipe(v.string(), v.uuid())),
+    context: v.nullable(contextName), namespace: v.nullable(namespaceName), manifest: v.pipe(v.string(), v.maxLength(1024 * 1024)),
+  })),
+  listDrafts: method<DraftSummary[]>()(noInput),
   getUiState: method<UiState>()(noInput),
   setUiState: method<UiState>()(uiStateSchema),
 };

@@ -8,6 +8,7 @@ import type { Transport } from '../api/types';
 import type { ClusterConnectionOptions } from './clusters/cluster-connection';
 import { ConnectionManager } from './clusters/connection-manager';
 import { CoreEvents } from './core-events';
+import { DraftStore } from './drafts/draft-store';
 import { kubeconfigPaths, withAddedFiles } from './kubeconfig/kubeconfig-paths';
 import { KubeconfigStore, type KubeconfigPath, type KubeconfigStoreOptions } from './kubeconfig/kubeconfig-store';
 import { applyService, deleteServices } from './services/service-actions';
@@ -63,6 +64,7 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
   const connections = new ConnectionManager(kubeconfig, events, options.connections);
   const hub = new WatchHub(options.watch);
   const subscriptions = new SubscriptionManager(connections, hub, events, options.batchMs);
+  const drafts = new DraftStore(options.stateDir);
   connections.follow(subscriptions);
 
   kubeconfig.onChange((list) => {
@@ -132,6 +134,8 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     listWorkloads: async ({ context, namespace }) => listWorkloads(connections, context, namespace),
     matchPods: async ({ context, namespace, selector }) => matchPods(connections, context, namespace, selector),
     createService: async (request) => createService(connections, request),
+    saveDraft: async (input) => drafts.save(input),
+    listDrafts: async () => drafts.list(),
     getUiState: async () => {
       await ready;
       return appState.ui;
