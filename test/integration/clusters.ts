@@ -1,5 +1,6 @@
 // What an integration test uses to reach the clusters global-setup started.
 import { inject } from 'vitest';
+import { createPortolanCore, type CoreOptions, type PortolanCore } from '../../electron/core/portolan-core';
 import { loadClusters, type ClusterSet } from '../cluster/clusters.ts';
 
 export function testClusters(): ClusterSet {
@@ -24,4 +25,14 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
     if (Date.now() > deadline) throw new Error(`${what}: not true after ${timeoutMs} ms${last ? ` (last error: ${String(last)})` : ''}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** Core on `kubeconfig` with `context` connected: the start of most integration tests. */
+export async function connectedCore(kubeconfig: string, context: string, options: Partial<CoreOptions> = {}): Promise<PortolanCore> {
+  const core = createPortolanCore({ transport: 'browser', kubeconfigPaths: [{ path: kubeconfig, origin: 'env' }], stateDir: null, ...options });
+  await core.ready;
+  await core.handlers.connect({ context });
+  await eventually(`${context} connected`, async () =>
+    ((await core.handlers.connectionStatuses(undefined)).find((s) => s.context === context)?.state === 'connected' ? true : undefined));
+  return core;
 }

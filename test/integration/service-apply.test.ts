@@ -2,8 +2,8 @@
 // owns comes back as a conflict naming the field, and force takes it over.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { createPortolanCore, type PortolanCore } from '../../electron/core/portolan-core';
-import { eventually, testClusters, uniqueNamespace } from './clusters';
+import type { PortolanCore } from '../../electron/core/portolan-core';
+import { connectedCore, testClusters, uniqueNamespace } from './clusters';
 
 const set = testClusters();
 const [a] = set.clusters;
@@ -11,10 +11,7 @@ let core: PortolanCore;
 let namespace: string;
 
 beforeAll(async () => {
-  core = createPortolanCore({ transport: 'browser', kubeconfigPaths: [{ path: set.kubeconfig, origin: 'env' }], stateDir: null });
-  await core.ready;
-  await core.handlers.connect({ context: 'portolan-a' });
-  await eventually('connected', async () => ((await core.handlers.connectionStatuses(undefined))[0]?.state === 'connected' ? true : undefined));
+  core = await connectedCore(set.kubeconfig, 'portolan-a');
   namespace = uniqueNamespace('apply');
   await a!.kubectl(['create', 'namespace', namespace]);
   // Made by kubectl's own server-side apply: its manager owns selector and ports.

@@ -2,9 +2,9 @@
 // model's manifest reads back as exactly the form that made it; dry runs show defaults and create
 // nothing; 409 and 422 come back naming the problem; workloads and pod previews are real.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPortolanCore, type PortolanCore } from '../../electron/core/portolan-core';
+import type { PortolanCore } from '../../electron/core/portolan-core';
 import { emptyServiceForm, formFromManifest, manifestText, type ServiceForm } from '../../renderer/src/model/service-form';
-import { eventually, testClusters, uniqueNamespace } from './clusters';
+import { connectedCore, eventually, testClusters, uniqueNamespace } from './clusters';
 
 const set = testClusters();
 const [a] = set.clusters;
@@ -12,10 +12,7 @@ let core: PortolanCore;
 let namespace: string;
 
 beforeAll(async () => {
-  core = createPortolanCore({ transport: 'browser', kubeconfigPaths: [{ path: set.kubeconfig, origin: 'env' }], stateDir: null });
-  await core.ready;
-  await core.handlers.connect({ context: 'portolan-a' });
-  await eventually('connected', async () => ((await core.handlers.connectionStatuses(undefined))[0]?.state === 'connected' ? true : undefined));
+  core = await connectedCore(set.kubeconfig, 'portolan-a');
   namespace = uniqueNamespace('create');
   await a!.kubectl(['create', 'namespace', namespace]);
   await a!.kubectl(['create', 'deployment', 'shop', '--image=nginx', '--replicas=2', '--port=8080', '-n', namespace]);

@@ -4,9 +4,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPortolanCore, type PortolanCore } from '../../electron/core/portolan-core';
+import type { PortolanCore } from '../../electron/core/portolan-core';
 import { RowCollector } from '../support/row-collector';
-import { eventually, testClusters, uniqueNamespace } from './clusters';
+import { connectedCore, eventually, testClusters, uniqueNamespace } from './clusters';
 
 const set = testClusters();
 const [a] = set.clusters;
@@ -14,10 +14,7 @@ let core: PortolanCore;
 const CLIENT = 'service-watch-test';
 
 beforeAll(async () => {
-  core = createPortolanCore({ transport: 'browser', kubeconfigPaths: [{ path: set.kubeconfig, origin: 'env' }], stateDir: null });
-  await core.ready;
-  await core.handlers.connect({ context: 'portolan-a' });
-  await eventually('connected', async () => ((await core.handlers.connectionStatuses(undefined))[0]?.state === 'connected' ? true : undefined));
+  core = await connectedCore(set.kubeconfig, 'portolan-a');
 });
 afterAll(() => core.dispose());
 
@@ -58,7 +55,10 @@ describe('service subscriptions', () => {
     const bulk = rows.batches.slice(before);
     const gaps = bulk.slice(1).map((b, i) => b.at - bulk[i]!.at);
     console.log(`[service-watch] 100 creates arrived in ${bulk.length} batches; smallest gap ${Math.min(...gaps).toFixed(0)} ms`);
-    expect(bulk.length).toBeLessThan(30);
+    // At most one batch per ~50 ms: how many there are follows from how long kubectl took to create.
+    const span = bulk.at(-1)!.at - bulk[0]!.at;
+    expect(bulk.length).toBeLessThanOrEqual(Math.floor(span / 45) + 1);
+    expect(bulk.length).toBeLessThan(100);
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(40);
 
     await a!.kubectl(['label', 'service', 'bulk-7', '-n', namespace, 'tier=web']);
@@ -133,10 +133,7 @@ describe('restricted users', () => {
     const scenario = await scenarioKubeconfig(set.clusters[0]!, set.clusters[1]!);
     const file = join(mkdtempSync(join(tmpdir(), 'portolan-forbidden-')), 'config');
     writeFileSync(file, JSON.stringify(scenario.kubeconfig));
-    const restricted = createPortolanCore({ transport: 'browser', kubeconfigPaths: [{ path: file, origin: 'env' }], stateDir: null });
-    await restricted.ready;
-    await restricted.handlers.connect({ context: 'restricted' });
-    await eventually('connected', async () => ((await restricted.handlers.connectionStatuses(undefined))[0]?.state === 'connected' ? true : undefined));
+    const restricted = await connectedCore(file, 'restricted');
     let id: string | null = null;
     const rows = new RowCollector(restricted, () => id);
     id = (await restricted.handlers.watchServices({ clientId: CLIENT, context: 'restricted', namespace: 'default' })).subscriptionId;
@@ -152,13 +149,7 @@ describe('restricted users', () => {
 
 describe('the list+watch engine', () => {
   it('lists in pages (limit/continue) and restarts a silent watch from its resourceVersion, without relisting', async () => {
-    const engine = createPortolanCore({
-      transport: 'browser', kubeconfigPaths: [{ path: set.kubeconfig, origin: 'env' }], stateDir: null,
-      watch: { pageSize: 7, watchdogMs: 1000 },
-    });
-    await engine.ready;
-    await engine.handlers.connect({ context: 'portolan-a' });
-    await eventually('connected', async () => ((await engine.handlers.connectionStatuses(undefined))[0]?.state === 'connected' ? true : undefined));
+    const engine = await connectedCore(set.kubeconfig, 'portolan-a', { watch: { pageSize: 7, watchdogMs: 1000 } });
     const namespace = uniqueNamespace('paged');
     await a!.kubectl(['create', 'namespace', namespace]);
     await a!.kubectl(['apply', '-f', '-'], servicesList(namespace, 20, 'paged'));
