@@ -166,6 +166,7 @@ const en = {
     open: 'Open {address}',
     delete: 'Delete',
     yamlLabel: 'The Service as YAML (read-only)',
+    editorFailed: 'The editor could not load ({message}); a plain text box stands in.',
     editorLoading: 'Loading editor…',
     edit: 'Edit YAML',
     apply: 'Apply',

@@ -167,6 +167,7 @@ const zhCN: MessageSchema = {
     open: '打开 {address}',
     delete: '删除',
     yamlLabel: '服务的 YAML（只读）',
+    editorFailed: '编辑器无法加载（{message}）；改用纯文本框。',
     editorLoading: '正在加载编辑器…',
     edit: '编辑 YAML',
     apply: '应用',
