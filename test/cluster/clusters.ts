@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { ensureBinaries } from './binaries.ts';
 import { base64File } from './pki.ts';
 import { stopProcess } from './processes.ts';
-import { TestCluster, type ClusterState } from './test-cluster.ts';
+import { currentState, TestCluster, type ClusterState } from './test-cluster.ts';
 
 export interface ClusterSet {
   dir: string;
@@ -43,7 +43,7 @@ export async function startClusters(options: { count: number; dir: string }): Pr
 
 /** The clusters a `startClusters` in another process left running in `dir`. */
 export function loadClusters(dir: string): ClusterSet {
-  const states = JSON.parse(readFileSync(join(resolve(dir), STATE_FILE), 'utf8')) as ClusterState[];
+  const states = (JSON.parse(readFileSync(join(resolve(dir), STATE_FILE), 'utf8')) as ClusterState[]).map(currentState);
   const binaries = ensureBinaries();
   return { dir: resolve(dir), kubeconfig: join(resolve(dir), 'kubeconfig'), clusters: states.map((s) => new TestCluster(s, binaries)) };
 }
@@ -52,7 +52,8 @@ export function loadClusters(dir: string): ClusterSet {
 export async function stopClusters(dir: string): Promise<void> {
   const file = join(resolve(dir), STATE_FILE);
   if (!existsSync(file)) return;
-  const states = JSON.parse(readFileSync(file, 'utf8')) as ClusterState[];
+  // Each cluster's own state file knows the processes a test restarted since the set was started.
+  const states = (JSON.parse(readFileSync(file, 'utf8')) as ClusterState[]).map(currentState);
   const order = ['kwok', 'kube-scheduler', 'kube-controller-manager', 'kube-apiserver', 'etcd'] as const;
   await Promise.all(states.map(async (state) => {
     for (const name of order) {

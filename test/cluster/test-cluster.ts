@@ -25,6 +25,18 @@ export interface ClusterState {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Each cluster's own state file, in its folder. */
+export const CLUSTER_STATE_FILE = 'state.json';
+
+/** The cluster's current state as its last writer left it (falls back to what the caller knew). */
+export function currentState(known: ClusterState): ClusterState {
+  try {
+    return JSON.parse(readFileSync(join(known.dir, CLUSTER_STATE_FILE), 'utf8')) as ClusterState;
+  } catch {
+    return known;
+  }
+}
+
 export class TestCluster {
   readonly state: ClusterState;
   readonly binaries: ClusterBinaries;
@@ -187,6 +199,7 @@ export class TestCluster {
 
   private launch(name: ComponentName, command: string, args: string[]): void {
     this.state.processes[name] = startProcess(name, command, args, join(this.state.dir, `${name}.log`));
+    this.persist();
   }
 
   async stopComponent(name: ComponentName): Promise<void> {
@@ -194,6 +207,15 @@ export class TestCluster {
     if (!proc) return;
     await stopProcess(proc.pid);
     delete this.state.processes[name];
+    this.persist();
+  }
+
+  /**
+   * Writes this cluster's state next to its files, on every process change, so that another process
+   * (cluster:down, a suite's teardown) stops the API server a test restarted, not the one it killed.
+   */
+  private persist(): void {
+    writeFileSync(join(this.state.dir, CLUSTER_STATE_FILE), JSON.stringify(this.state, null, 2));
   }
 
   /** Stops every component (controllers first, etcd last) and waits until each is gone. */

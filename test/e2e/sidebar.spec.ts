@@ -99,25 +99,28 @@ test.describe('the cluster sidebar', () => {
   test('searches, groups by server, and remembers pins and selection across a restart', async ({ page, kubeconfig, clusters }) => {
     const stateDir = mkdtempSync(join(tmpdir(), 'portolan-e2e-restart-'));
     let served = await serve(kubeconfig, stateDir);
-    await page.goto(served.url);
-    await page.getByRole('searchbox', { name: 'Search contexts' }).fill('unreach');
-    await expect(sidebarOf(page).getByRole('checkbox')).toHaveCount(1);
-    await expect(sidebarOf(page)).toContainText('1 of 9');
-    await page.getByRole('searchbox', { name: 'Search contexts' }).fill('');
-    await page.getByRole('button', { name: 'Pin portolan-b' }).click();
-    await expect(sidebarOf(page).getByRole('region', { name: 'Pinned' })).toContainText('portolan-b');
-    await page.getByRole('checkbox', { name: 'Show portolan-b', exact: true }).check();
-    await page.getByRole('combobox', { name: 'Group contexts by' }).selectOption('server');
-    const serverGroup = sidebarOf(page).getByRole('region', { name: clusters.clusters[1]!.server, exact: true });
-    await expect(serverGroup.getByRole('checkbox', { name: 'Show basic-auth' })).toBeVisible();
-    await page.waitForTimeout(500); // the sidebar saves its state 200 ms after the last change
-    served.process.kill('SIGTERM');
+    try {
+      await page.goto(served.url);
+      await page.getByRole('searchbox', { name: 'Search contexts' }).fill('unreach');
+      await expect(sidebarOf(page).getByRole('checkbox')).toHaveCount(1);
+      await expect(sidebarOf(page)).toContainText('1 of 9');
+      await page.getByRole('searchbox', { name: 'Search contexts' }).fill('');
+      await page.getByRole('button', { name: 'Pin portolan-b' }).click();
+      await expect(sidebarOf(page).getByRole('region', { name: 'Pinned' })).toContainText('portolan-b');
+      await page.getByRole('checkbox', { name: 'Show portolan-b', exact: true }).check();
+      await page.getByRole('combobox', { name: 'Group contexts by' }).selectOption('server');
+      const serverGroup = sidebarOf(page).getByRole('region', { name: clusters.clusters[1]!.server, exact: true });
+      await expect(serverGroup.getByRole('checkbox', { name: 'Show basic-auth' })).toBeVisible();
+      await page.waitForTimeout(500); // the sidebar saves its state 200 ms after the last change
+      served.process.kill('SIGTERM');
 
-    served = await serve(kubeconfig, stateDir);
-    await page.goto(served.url);
-    await expect(sidebarOf(page).getByRole('region', { name: 'Pinned' })).toContainText('portolan-b');
-    await expect(page.getByRole('checkbox', { name: 'Show portolan-b', exact: true })).toBeChecked();
-    await expect(page.getByRole('combobox', { name: 'Group contexts by' })).toHaveValue('server');
-    served.process.kill('SIGTERM');
+      served = await serve(kubeconfig, stateDir);
+      await page.goto(served.url);
+      await expect(sidebarOf(page).getByRole('region', { name: 'Pinned' })).toContainText('portolan-b');
+      await expect(page.getByRole('checkbox', { name: 'Show portolan-b', exact: true })).toBeChecked();
+      await expect(page.getByRole('combobox', { name: 'Group contexts by' })).toHaveValue('server');
+    } finally {
+      served.process.kill('SIGTERM');
+    }
   });
 });
