@@ -29,6 +29,16 @@ export default defineConfig({
     root: 'renderer',
     base: './',
     plugins: [vue()],
+    resolve: {
+      alias: [
+        // monaco-yaml's worker manager, made to fit Monaco >= 0.55 (see the module for why). Exact
+        // match only: the worker side, monaco-worker-manager/worker, stays as published.
+        { find: /^monaco-worker-manager$/, replacement: resolve('renderer/src/editor/yaml-worker-manager.ts') },
+        // That worker side imports Monaco's pre-0.55 file path, which Monaco's exports map no longer
+        // allows; point it at the file.
+        { find: 'monaco-editor/esm/vs/editor/editor.worker.js', replacement: resolve('node_modules/monaco-editor/esm/vs/editor/editor.worker.js') },
+      ],
+    },
     build: {
       outDir: resolve('out/renderer'),
       rolldownOptions: { input: { index: resolve('renderer/index.html') } },

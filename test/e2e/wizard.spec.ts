@@ -202,3 +202,22 @@ test('edit mode validates a JSON manifest against the Service schema, under the 
   await expect(wizard.getByRole('textbox', { name: /^Name/ })).toHaveValue('checked');
   expect(violations).toEqual([]);
 });
+
+test('edit mode validates a YAML manifest against the Service schema too (monaco-yaml)', async ({ app, context }) => {
+  const wizard = await openWizard(app);
+  await wizard.getByRole('button', { name: 'Edit YAML' }).click();
+  const editor = wizard.getByRole('textbox', { name: 'Service manifest' });
+  await expect(editor).toBeAttached({ timeout: 15_000 });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await app.evaluate(() => navigator.clipboard.writeText([
+    'apiVersion: v1', 'kind: Service', 'metadata:', '  name: checked', 'spec:', '  sessionAffinity: Sometimes', '  ports:', '    - port: eighty', '',
+  ].join('\n')));
+  await editor.focus();
+  await app.keyboard.press('Control+A');
+  await app.keyboard.press('Control+V');
+  // monaco-yaml reports schema violations as warnings: one for the affinity, one for the port.
+  const marks = wizard.locator('.wz-editor .squiggly-warning, .wz-editor .squiggly-error');
+  await expect(marks.first()).toBeVisible({ timeout: 15_000 });
+  await expect.poll(() => marks.count()).toBeGreaterThanOrEqual(2);
+  await app.screenshot({ path: 'test-results/screens/wizard-edit-schema-yaml-en.png' });
+});
