@@ -81,6 +81,8 @@ export const methods = {
   createService: method<CreateResult>()(v.object({
     context: contextName, namespace: namespaceName, manifest: v.pipe(v.string(), v.maxLength(1024 * 1024)), dryRun: v.boolean(),
   })),
+  /** The Service JSON Schema of a cluster's own OpenAPI (the editor validates with it when connected). */
+  serviceSchema: method<Record<string, unknown>>()(v.object({ context: contextName })),
   /** Saves (or, with an id, re-saves) a draft: the manifest as text, and where it was meant to go. */
   saveDraft: method<DraftSummary>()(v.object({
     id: v.optional(v.pipe(v.string(), v.uuid())),

@@ -13,6 +13,7 @@ import { kubeconfigPaths, withAddedFiles } from './kubeconfig/kubeconfig-paths';
 import { KubeconfigStore, type KubeconfigPath, type KubeconfigStoreOptions } from './kubeconfig/kubeconfig-store';
 import { applyService, deleteServices } from './services/service-actions';
 import { createService, listWorkloads, matchPods, serviceExists } from './services/service-create';
+import { serviceSchemaFromOpenApi } from './services/service-schema';
 import { SubscriptionManager } from './services/subscriptions';
 import { AppStateStore } from './state/app-state-store';
 import { WatchHub } from './watch/watch-hub';
@@ -134,6 +135,8 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     listWorkloads: async ({ context, namespace }) => listWorkloads(connections, context, namespace),
     matchPods: async ({ context, namespace, selector }) => matchPods(connections, context, namespace, selector),
     createService: async (request) => createService(connections, request),
+    serviceSchema: async ({ context }) =>
+      serviceSchemaFromOpenApi(await connections.connection(context).client.json('GET', '/openapi/v3/api/v1', { timeoutMs: 30_000 })),
     saveDraft: async (input) => drafts.save(input),
     listDrafts: async () => drafts.list(),
     getUiState: async () => {

@@ -88,6 +88,12 @@ describe('createService', () => {
     expect(await core.handlers.serviceExists({ context: 'portolan-a', namespace, name: 'bad-node-port' })).toBe(false);
   });
 
+  it("serves the cluster's own Service schema for the editor", async () => {
+    const schema = await core.handlers.serviceSchema({ context: 'portolan-a' }) as { $ref: string; definitions: Record<string, { properties?: Record<string, { enum?: string[] }> }> };
+    expect(schema.$ref).toBe('#/definitions/io.k8s.api.core.v1.Service');
+    expect(schema.definitions['io.k8s.api.core.v1.ServiceSpec']?.properties?.type?.enum).toEqual(['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort']);
+  });
+
   it('lists workloads with their pod labels and container ports, and previews the pods a selector matches', async () => {
     const workloads = await core.handlers.listWorkloads({ context: 'portolan-a', namespace });
     expect(workloads).toEqual([{ kind: 'Deployment', name: 'shop', podLabels: { app: 'shop' }, ports: [{ name: null, containerPort: 8080, protocol: 'TCP' }] }]);
