@@ -2,8 +2,7 @@
 import type { ServiceAccessType, ServiceKind, ServiceRow } from '../../api/types';
 import type { KubeObject } from '../watch/resource-ref';
 
-export const ALIAS_ANNOTATION = 'kubesphere.io/alias-name';
-export const DESCRIPTION_ANNOTATION = 'kubesphere.io/description';
+import { ALIAS_ANNOTATION, DESCRIPTION_ANNOTATION } from '../../api/kubesphere-annotations';
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
 export interface ServiceObject extends KubeObject {

@@ -6,8 +6,7 @@
 // know (other annotations, ipFamilies, internalTrafficPolicy, …) survive any number of switches.
 import { Document, isMap, isSeq, parseDocument } from 'yaml';
 
-export const ALIAS_ANNOTATION = 'kubesphere.io/alias-name';
-export const DESCRIPTION_ANNOTATION = 'kubesphere.io/description';
+import { ALIAS_ANNOTATION, DESCRIPTION_ANNOTATION } from '../../../electron/api/kubesphere-annotations';
 
 export type FormServiceType = 'virtual-ip' | 'headless-selector' | 'headless-external-name';
 export type InternetAccess = 'none' | 'node-port' | 'load-balancer';
