@@ -1,14 +1,6 @@
-import type { Page } from '@playwright/test';
 import type { TestCluster } from '../cluster/test-cluster';
 import { expect, test } from './fixtures';
-
-async function openWizard(app: Page): Promise<ReturnType<Page['getByRole']>> {
-  await expect(app.getByRole('list', { name: 'Cluster status' })).toContainText('Live', { timeout: 20_000 });
-  await app.getByRole('button', { name: 'Create Service' }).click();
-  const wizard = app.getByRole('dialog', { name: 'Create Service' });
-  await expect(wizard).toBeVisible();
-  return wizard;
-}
+import { openWizard } from './wizard-steps';
 
 test('creates a NodePort Service through all four steps with a Chinese alias, and finds it in the list', async ({ app, clusters }) => {
   const [a] = clusters.clusters as [TestCluster];
@@ -115,68 +107,6 @@ test('shows each step in Simplified Chinese, and refuses a taken name before ask
   await expect(wizard).toBeHidden();
 });
 
-test('creates a Headless (Selector) and a Headless (ExternalName) Service, and a LoadBalancer with QingCloud annotations', async ({ app, clusters }) => {
-  const [a] = clusters.clusters as [TestCluster];
-  const ns = `e2e-types-${Date.now().toString(36)}`;
-  await a.kubectl(['create', 'namespace', ns]);
-  await expect(app.getByRole('list', { name: 'Cluster status' })).toContainText('Live', { timeout: 20_000 });
-
-  async function start(name: string): Promise<ReturnType<Page['getByRole']>> {
-    await app.getByRole('button', { name: 'Create Service' }).click();
-    const wizard = app.getByRole('dialog', { name: 'Create Service' });
-    await expect(wizard.getByRole('combobox', { name: 'Namespace' }).getByRole('option', { name: ns })).toBeAttached();
-    await wizard.getByRole('combobox', { name: 'Namespace' }).selectOption(ns);
-    await wizard.getByRole('textbox', { name: /^Name/ }).fill(name);
-    await wizard.getByRole('button', { name: 'Next' }).click();
-    return wizard;
-  }
-  async function finish(wizard: ReturnType<Page['getByRole']>): Promise<void> {
-    await wizard.getByRole('button', { name: 'Create', exact: true }).click();
-    await wizard.getByRole('button', { name: 'Create it' }).click();
-    await expect(wizard).toBeHidden();
-  }
-
-  let wizard = await start('headless');
-  await wizard.getByRole('radio', { name: /Headless \(Selector\)/ }).check();
-  await wizard.getByRole('button', { name: 'Add Selector' }).click();
-  await wizard.getByRole('textbox', { name: 'Selector Key 1' }).fill('app');
-  await wizard.getByRole('textbox', { name: 'Selector Value 1' }).fill('db');
-  await wizard.getByRole('spinbutton', { name: 'Service port 1' }).fill('5432');
-  await finish(wizard);
-
-  wizard = await start('external');
-  await wizard.getByRole('radio', { name: /Headless \(ExternalName\)/ }).check();
-  await wizard.getByRole('textbox', { name: /External name/ }).fill('db.example.com');
-  await wizard.getByRole('button', { name: /Internet Access/ }).click();
-  await expect(wizard).toContainText('Internet access applies to Virtual IP Services only.');
-  await finish(wizard);
-
-  wizard = await start('public');
-  await wizard.getByRole('spinbutton', { name: 'Service port 1' }).fill('443');
-  await wizard.getByRole('button', { name: /Internet Access/ }).click();
-  await wizard.getByRole('radio', { name: /LoadBalancer/ }).check();
-  await expect(wizard.getByRole('note')).toContainText('external IP stays pending');
-  await wizard.getByRole('combobox', { name: 'Load balancer provider' }).selectOption('QingCloud');
-  await wizard.getByRole('textbox', { name: 'Annotations Value 1' }).fill('eip-abc123');
-  await app.screenshot({ path: 'test-results/screens/wizard-4-access-lb-en.png' });
-  await finish(wizard);
-
-  const get = async (name: string): Promise<{ metadata: { annotations?: Record<string, string> }; spec: Record<string, unknown> }> =>
-    JSON.parse(await a.kubectl(['get', 'service', name, '-n', ns, '-o', 'json']));
-  expect((await get('headless')).spec).toMatchObject({ clusterIP: 'None', selector: { app: 'db' }, ports: [{ port: 5432 }] });
-  const external = (await get('external')).spec;
-  expect(external).toMatchObject({ type: 'ExternalName', externalName: 'db.example.com' });
-  expect(external.selector).toBeUndefined();
-  const lb = await get('public');
-  expect(lb.spec.type).toBe('LoadBalancer');
-  expect(lb.metadata.annotations).toMatchObject({
-    'service.beta.kubernetes.io/qingcloud-load-balancer-eip-ids': 'eip-abc123', 'service.beta.kubernetes.io/qingcloud-load-balancer-type': '0',
-  });
-  // No load-balancer controller runs in the test cluster: the list says the address is pending.
-  const row = app.getByRole('table', { name: 'Services' }).getByRole('row').filter({ has: app.getByRole('link', { name: 'public', exact: true }) });
-  await expect(row).toContainText('pending');
-});
-
 test('edit mode validates a JSON manifest against the Service schema, under the CSP', async ({ app, page, context }) => {
   const violations: string[] = [];
   page.on('console', (message) => {
@@ -220,4 +150,35 @@ test('edit mode validates a YAML manifest against the Service schema too (monaco
   await expect(marks.first()).toBeVisible({ timeout: 15_000 });
   await expect.poll(() => marks.count()).toBeGreaterThanOrEqual(2);
   await app.screenshot({ path: 'test-results/screens/wizard-edit-schema-yaml-en.png' });
+});
+
+test('asks in the page before JSON drops comments, and keeps YAML unless told', async ({ app, context }) => {
+  const wizard = await openWizard(app);
+  await wizard.getByRole('textbox', { name: /^Name/ }).fill('commented');
+  await wizard.getByRole('button', { name: 'Edit YAML' }).click();
+  const editor = wizard.getByRole('textbox', { name: 'Service manifest' });
+  await expect(editor).toBeAttached({ timeout: 15_000 });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await editor.focus();
+  await app.keyboard.press('Control+End');
+  await app.evaluate(() => navigator.clipboard.writeText('\n  # keep me\n'));
+  await app.keyboard.press('Control+V');
+
+  await wizard.getByRole('radio', { name: 'JSON' }).click();
+  const question = wizard.getByRole('alertdialog');
+  await expect(question).toContainText('JSON cannot hold comments: switching drops the comment line.');
+  await expect(question.getByRole('button', { name: 'Keep YAML' })).toBeFocused();
+  await app.screenshot({ path: 'test-results/screens/wizard-json-comments-en.png' });
+  await app.keyboard.press('Escape');
+  await expect(question).toBeHidden();
+  await expect(wizard).toBeVisible();
+  await expect(wizard.getByRole('radio', { name: 'YAML' })).toBeChecked();
+  await expect(wizard.getByRole('radio', { name: 'JSON' })).not.toBeChecked();
+  await expect(wizard.locator('.wz-editor .view-lines')).toContainText('# keep me');
+
+  await wizard.getByRole('radio', { name: 'JSON' }).click();
+  await question.getByRole('button', { name: 'Switch and drop comments' }).click();
+  await expect(wizard.getByRole('radio', { name: 'JSON' })).toBeChecked();
+  await expect(wizard.locator('.wz-editor .view-lines')).toContainText('"name": "commented"');
+  await expect(wizard.locator('.wz-editor .view-lines')).not.toContainText('keep me');
 });
