@@ -40,11 +40,14 @@ test('creates a NodePort Service through all four steps with a Chinese alias, an
   await app.screenshot({ path: 'test-results/screens/wizard-3-labels-en.png' });
   await wizard.getByRole('button', { name: 'Next' }).click();
 
-  // Internet Access: NodePort with a fixed nodePort (set on the settings step, shown once exposed).
+  // Internet Access: NodePort; a node port out of range is refused on this step, a fixed one is kept.
   await wizard.getByRole('radio', { name: /NodePort/ }).check();
+  await wizard.getByRole('spinbutton', { name: 'Node port 1 (80/TCP)' }).fill('80');
+  await expect(wizard.getByRole('alert').filter({ hasText: 'Between 30000 and 32767' })).toBeVisible();
+  await wizard.getByRole('spinbutton', { name: 'Node port 1 (80/TCP)' }).fill('31234');
   await app.screenshot({ path: 'test-results/screens/wizard-4-access-en.png' });
   await wizard.getByRole('button', { name: /Service Settings/ }).click();
-  await wizard.getByRole('spinbutton', { name: 'Node port 1' }).fill('31234');
+  await expect(wizard.getByRole('spinbutton', { name: 'Node port 1' })).toHaveValue('31234');
 
   // Edit mode: add a comment and a field the form does not know; back to the form; both survive.
   await wizard.getByRole('button', { name: 'Edit YAML' }).click();

@@ -253,6 +253,8 @@ const en = {
     keepYaml: 'Keep YAML',
     switchToJson: 'Switch and drop comments',
     editorKeys: 'Tab indents in the editor. Press Ctrl+M (⌃⇧M on a Mac) to make Tab move focus instead, Alt+F1 for editor help.',
+    nodePorts: 'Node ports',
+    nodePortsHint: 'Empty: the cluster picks a free port in 30000–32767.',
     editorLabel: 'Service manifest',
     saveDraft: 'Save as draft',
     draftSaved: 'Saved as draft “{name}” at {time}.',

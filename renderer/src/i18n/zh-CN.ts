@@ -254,6 +254,8 @@ const zhCN: MessageSchema = {
     keepYaml: '保留 YAML',
     switchToJson: '切换并丢弃注释',
     editorKeys: '在编辑器中 Tab 用于缩进。按 Ctrl+M（Mac 上为 ⌃⇧M）让 Tab 移动焦点，按 Alt+F1 查看编辑器帮助。',
+    nodePorts: '节点端口',
+    nodePortsHint: '留空则由集群在 30000–32767 中选择空闲端口。',
     editorLabel: '服务清单',
     saveDraft: '保存为草稿',
     draftSaved: '已于 {time} 保存为草稿“{name}”。',
