@@ -153,6 +153,21 @@ test('edit mode validates a YAML manifest against the Service schema too (monaco
   await expect(marks.first()).toBeVisible({ timeout: 15_000 });
   await expect.poll(() => marks.count()).toBeGreaterThanOrEqual(2);
   await app.screenshot({ path: 'test-results/screens/wizard-edit-schema-yaml-en.png' });
+
+  // Completion from the schema: Ctrl+Space under spec offers the Service's fields.
+  await app.keyboard.press('Control+End');
+  await app.keyboard.type('  sessionAffinityCon');
+  await app.keyboard.press('Control+Space');
+  const suggestions = wizard.getByRole('listbox', { name: 'Suggest' });
+  await expect(suggestions).toBeVisible({ timeout: 10_000 });
+  await expect(suggestions.getByRole('option', { name: /sessionAffinityConfig/ })).toBeVisible();
+  await app.screenshot({ path: 'test-results/screens/wizard-edit-completion-en.png' });
+  await app.keyboard.press('Enter');
+  await expect(wizard.locator('.wz-editor .view-lines')).toContainText('sessionAffinityConfig');
+
+  // Hover docs: the schema's description of a field.
+  await wizard.locator('.wz-editor .view-line span', { hasText: /^sessionAffinity$/ }).first().hover();
+  await expect(wizard.getByRole('tooltip').filter({ hasText: 'is the Client IP based' })).toBeVisible({ timeout: 10_000 });
 });
 
 test('asks in the page before JSON drops comments, and keeps YAML unless told', async ({ app, context }) => {
