@@ -72,7 +72,10 @@ test('creates a NodePort Service through all four steps with a Chinese alias, an
   // Create: dry run first, shown as a diff with the defaults, then the real create.
   await wizard.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(wizard.getByRole('heading', { name: 'What the cluster would store' })).toBeVisible();
-  await expect(wizard.getByRole('region', { name: 'Your manifest (left) and what the cluster would store (right)' })).toContainText('clusterIP');
+  const diff = wizard.getByRole('region', { name: 'Your manifest (left) and what the cluster would store (right)' });
+  await expect(diff).toContainText('clusterIP');
+  // The defaults the cluster adds are marked as inserted lines.
+  await expect(diff.locator('.line-insert').first()).toBeVisible();
   await app.screenshot({ path: 'test-results/screens/wizard-dry-run-en.png' });
   await wizard.getByRole('button', { name: 'Create it' }).click();
   await expect(wizard).toBeHidden();

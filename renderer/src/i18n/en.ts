@@ -265,7 +265,7 @@ const en = {
     checking: 'Checking with the cluster (dry run)…',
     dryRunTitle: 'What the cluster would store',
     dryRunDiff: 'Your manifest (left) and what the cluster would store (right)',
-    dryRunHint: 'Left: what you wrote. Right: what the cluster stores, with its defaults (cluster IP, node ports, IP families).',
+    dryRunHint: 'Left: what you wrote. Right: what the cluster stores, with its defaults (cluster IP, node ports, IP families). A dry run reserves nothing: the real cluster IP and free node ports are picked at create.',
     confirmCreate: 'Create it',
     creating: 'Creating…',
     discard: 'Discard',

@@ -266,7 +266,7 @@ const zhCN: MessageSchema = {
     checking: '正在向集群检查（试运行）…',
     dryRunTitle: '集群将保存的内容',
     dryRunDiff: '您的清单（左）与集群将保存的内容（右）',
-    dryRunHint: '左侧：您编写的内容。右侧：集群保存的内容及其默认值（集群 IP、节点端口、IP 协议族）。',
+    dryRunHint: '左侧：您编写的内容。右侧：集群保存的内容及其默认值（集群 IP、节点端口、IP 协议族）。试运行不预留任何资源：实际的集群 IP 和空闲节点端口在创建时分配。',
     confirmCreate: '确认创建',
     creating: '正在创建…',
     discard: '放弃',
