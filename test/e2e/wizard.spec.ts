@@ -203,3 +203,34 @@ test('asks in the page before JSON drops comments, and keeps YAML unless told', 
   await expect(wizard.locator('.wz-editor .view-lines')).toContainText('"name": "commented"');
   await expect(wizard.locator('.wz-editor .view-lines')).not.toContainText('keep me');
 });
+
+test('locks the form while the text is broken, so nothing typed is overwritten, until it is fixed or discarded', async ({ app, context }) => {
+  const wizard = await openWizard(app);
+  await wizard.getByRole('textbox', { name: /^Name/ }).fill('careful');
+  await wizard.getByRole('button', { name: 'Edit YAML' }).click();
+  const editor = wizard.getByRole('textbox', { name: 'Service manifest' });
+  await expect(editor).toBeAttached({ timeout: 15_000 });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await editor.focus();
+  await app.keyboard.press('Control+End');
+  await app.evaluate(() => navigator.clipboard.writeText('  ports: [half typed\n'));
+  await app.keyboard.press('Control+V');
+  await expect(wizard.getByRole('status').filter({ hasText: 'The text does not parse' })).toBeVisible();
+  await expect(wizard.getByRole('radio', { name: 'JSON' })).toBeDisabled();
+
+  await wizard.getByRole('button', { name: 'Back to the form' }).click();
+  await wizard.getByRole('button', { name: /Basic Information/ }).click();
+  await expect(wizard.getByRole('status').filter({ hasText: 'The form is read-only until the text is fixed' })).toBeVisible();
+  await expect(wizard.getByRole('textbox', { name: /^Name/ })).toBeDisabled();
+  await expect(wizard.getByRole('textbox', { name: /^Name/ })).toHaveValue('careful');
+  await app.screenshot({ path: 'test-results/screens/wizard-locked-en.png' });
+
+  await wizard.getByRole('button', { name: 'Fix the text' }).click();
+  await expect(wizard.locator('.wz-editor .view-lines')).toContainText('ports: [half typed');
+  await wizard.getByRole('button', { name: 'Discard text edits' }).click();
+  await expect(wizard.locator('.wz-editor .view-lines')).not.toContainText('half typed');
+  await expect(wizard.getByRole('radio', { name: 'JSON' })).toBeEnabled();
+  await wizard.getByRole('button', { name: 'Back to the form' }).click();
+  await expect(wizard.getByRole('textbox', { name: /^Name/ })).toBeEnabled();
+  await expect(wizard.getByRole('textbox', { name: /^Name/ })).toHaveValue('careful');
+});

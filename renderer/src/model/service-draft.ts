@@ -3,7 +3,8 @@
 //
 // YAML text is a yaml Document, the source of truth: form edits change only the nodes they touch.
 // JSON cannot hold comments; switching to JSON says when some would be dropped. Text that does not
-// parse, or is not a Service, leaves the form at its last good state and keeps every typed character.
+// parse, or is not a Service, leaves the form at its last good state and keeps every typed character:
+// the form and the format switch wait until the text is fixed or its edits are discarded on purpose.
 import { Document, parseDocument } from 'yaml';
 import { formFromManifest, isServiceManifest, writeForm, type ServiceForm } from './service-form';
 
@@ -26,12 +27,21 @@ export class ServiceDraft {
     this.text = this.render();
   }
 
-  /** The form changed: write it into the document and re-render the text. */
-  setForm(form: ServiceForm): void {
+  /**
+   * The form changed: write it into the document and re-render the text. Refused (false) while the
+   * text has a problem: re-rendering would throw the typed text away. Fix it, or discardTextEdits().
+   */
+  setForm(form: ServiceForm): boolean {
+    if (this.problem) return false;
     // A JSON copy: the form may arrive wrapped in reactive proxies, which structuredClone refuses.
     this.form = JSON.parse(JSON.stringify(form)) as ServiceForm;
-    if (this.problem) this.restoreLastGoodText();
     writeForm(this.doc, this.form);
+    this.text = this.render();
+    return true;
+  }
+
+  /** Gives up the text typed since it last parsed as a Service: back to the last good document. */
+  discardTextEdits(): void {
     this.problem = null;
     this.text = this.render();
   }
@@ -74,13 +84,14 @@ export class ServiceDraft {
     return this.format === 'yaml' && /(^|\s)#/.test(this.doc.toString());
   }
 
-  setFormat(format: DraftFormat): void {
-    if (format === this.format) return;
-    if (this.problem) this.restoreLastGoodText();
+  /** Switches the text's format; refused (false) while the text has a problem, like setForm. */
+  setFormat(format: DraftFormat): boolean {
+    if (this.problem) return false;
+    if (format === this.format) return true;
     this.format = format;
     if (format === 'json') this.doc = new Document(this.doc.toJS());
-    this.problem = null;
     this.text = this.render();
+    return true;
   }
 
   /** The manifest to send: the document as it stands (text problems must be fixed first). */
@@ -97,8 +108,4 @@ export class ServiceDraft {
     return this.format === 'json' ? `${JSON.stringify(this.doc.toJS(), null, 2)}\n` : this.doc.toString();
   }
 
-  /** Broken text is replaced by the last good document when the form or format takes over again. */
-  private restoreLastGoodText(): void {
-    this.text = this.render();
-  }
 }

@@ -35,6 +35,23 @@ describe('ServiceDraft', () => {
     expect(draft.form.name).toBe('web');
   });
 
+  it('refuses form edits and format switches while the text is broken, so the typed text is never replaced', () => {
+    const draft = start();
+    const broken = `${draft.text}  ports: [oops`;
+    draft.setText(broken);
+    expect(draft.setForm({ ...draft.form, name: 'other' })).toBe(false);
+    expect(draft.setFormat('json')).toBe(false);
+    expect(draft.text).toBe(broken);
+    expect(draft.format).toBe('yaml');
+    expect(draft.form.name).toBe('web');
+    // Only an explicit discard goes back to the last good document; then the form drives again.
+    draft.discardTextEdits();
+    expect(draft.problem).toBeNull();
+    expect(draft.text).not.toContain('oops');
+    expect(draft.setForm({ ...draft.form, name: 'other' })).toBe(true);
+    expect(draft.text).toContain('name: other');
+  });
+
   it('switches YAML ⇄ JSON with the same content, and says when JSON would drop comments', () => {
     const draft = start();
     draft.setText(`# keep me\n${draft.text}`);
