@@ -1,0 +1,65 @@
+// What the wizard asks the cluster while the user types: is the name taken, may the user create
+// Services in the namespace (RBAC), which workloads could be selected, and which pods the selector
+// matches right now. Answers that arrive after the input moved on are dropped.
+import { ref, watch, type Ref } from 'vue';
+import type { PodMatch, WorkloadSummary } from '../../../../electron/api/types';
+import { api } from '../../api/portolan';
+import type { ServiceForm } from '../../model/service-form';
+
+const TYPING_PAUSE_MS = 250;
+
+export interface ClusterLookups {
+  nameTaken: Ref<boolean>;
+  createDenied: Ref<boolean>;
+  workloads: Ref<WorkloadSummary[]>;
+  pods: Ref<PodMatch | null>;
+}
+
+/** `nameIsValid` says whether the name passes the local rules (only then is the cluster asked). */
+export function useClusterLookups(context: Ref<string>, form: () => ServiceForm, nameIsValid: () => boolean): ClusterLookups {
+  const nameTaken = ref(false);
+  const createDenied = ref(false);
+  const workloads = ref<WorkloadSummary[]>([]);
+  const pods = ref<PodMatch | null>(null);
+
+  let nameTimer: ReturnType<typeof setTimeout> | undefined;
+  watch(() => [context.value, form().namespace, form().name] as const, ([ctx, namespace, name]) => {
+    clearTimeout(nameTimer);
+    nameTaken.value = false;
+    if (!name || !namespace || !nameIsValid()) return;
+    nameTimer = setTimeout(() => {
+      void api.serviceExists({ context: ctx, namespace, name }).then((taken) => {
+        if (form().name === name && form().namespace === namespace && context.value === ctx) nameTaken.value = taken;
+      }, () => undefined);
+    }, TYPING_PAUSE_MS);
+  });
+
+  watch(() => [context.value, form().namespace] as const, ([ctx, namespace]) => {
+    workloads.value = [];
+    createDenied.value = false;
+    if (!namespace) return;
+    const current = (): boolean => ctx === context.value && namespace === form().namespace;
+    void api.listWorkloads({ context: ctx, namespace }).then((list) => current() && (workloads.value = list), () => undefined);
+    void api.serviceAccess({ context: ctx, namespace }).then((access) => {
+      if (current()) createDenied.value = !access.verbs.create.allowed;
+    }, () => undefined);
+  }, { immediate: true });
+
+  let podTimer: ReturnType<typeof setTimeout> | undefined;
+  watch(() => JSON.stringify([context.value, form().namespace, form().selector]), (key) => {
+    clearTimeout(podTimer);
+    const { namespace } = form();
+    const selector = Object.fromEntries(form().selector.filter((kv) => kv.key).map((kv) => [kv.key, kv.value]));
+    if (Object.keys(selector).length === 0 || !namespace) {
+      pods.value = null;
+      return;
+    }
+    const ctx = context.value;
+    podTimer = setTimeout(() => {
+      const current = (): boolean => key === JSON.stringify([context.value, form().namespace, form().selector]);
+      void api.matchPods({ context: ctx, namespace, selector }).then((m) => current() && (pods.value = m), () => current() && (pods.value = null));
+    }, TYPING_PAUSE_MS);
+  }, { immediate: true });
+
+  return { nameTaken, createDenied, workloads, pods };
+}
