@@ -34,14 +34,7 @@ export const editorText = (wizard: Locator): Locator => wizard.locator('.wz-edit
  * the new description are in the text. Ends back on the form.
  */
 export async function editRoundTrip(app: Page, wizard: Locator, added: string, survives: string[]): Promise<void> {
-  await wizard.getByRole('button', { name: 'Edit YAML' }).click();
-  const editor = wizard.getByRole('textbox', { name: 'Service manifest' });
-  await expect(editor).toBeAttached({ timeout: 15_000 });
-  await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await editor.focus();
-  await app.keyboard.press('Control+End');
-  await app.evaluate((text) => navigator.clipboard.writeText(text), added);
-  await app.keyboard.press('Control+V');
+  await appendInEditor(app, wizard, added);
   for (const line of survives) await expect(editorText(wizard)).toContainText(line);
   await wizard.getByRole('button', { name: 'Back to the form' }).click();
   await wizard.getByRole('button', { name: /Basic Information/ }).click();
@@ -51,6 +44,18 @@ export async function editRoundTrip(app: Page, wizard: Locator, added: string, s
   await expect(editorText(wizard)).toContainText(description);
   for (const line of survives) await expect(editorText(wizard)).toContainText(line);
   await wizard.getByRole('button', { name: 'Back to the form' }).click();
+}
+
+/** Switches to edit mode, waits for Monaco, and pastes `text` at the end (as typing it would). */
+export async function appendInEditor(app: Page, wizard: Locator, text: string): Promise<void> {
+  await wizard.getByRole('button', { name: 'Edit YAML' }).click();
+  const editor = wizard.getByRole('textbox', { name: 'Service manifest' });
+  await expect(editor).toBeAttached({ timeout: 15_000 });
+  await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await editor.focus();
+  await app.keyboard.press('Control+End');
+  await app.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await app.keyboard.press('Control+V');
 }
 
 /** Create → the dry run's diff → Create it → the dialog closes. */

@@ -1,6 +1,6 @@
 import type { TestCluster } from '../cluster/test-cluster';
 import { expect, test } from './fixtures';
-import { openWizard } from './wizard-steps';
+import { appendInEditor, openWizard } from './wizard-steps';
 
 test('creates a NodePort Service through all four steps with a Chinese alias, and finds it in the list', async ({ app, clusters }) => {
   const [a] = clusters.clusters as [TestCluster];
@@ -173,17 +173,10 @@ test('edit mode validates a YAML manifest against the Service schema too (monaco
   await expect(wizard.getByRole('tooltip').filter({ hasText: 'is the Client IP based' })).toBeVisible({ timeout: 10_000 });
 });
 
-test('asks in the page before JSON drops comments, and keeps YAML unless told', async ({ app, context }) => {
+test('asks in the page before JSON drops comments, and keeps YAML unless told', async ({ app }) => {
   const wizard = await openWizard(app);
   await wizard.getByRole('textbox', { name: /^Name/ }).fill('commented');
-  await wizard.getByRole('button', { name: 'Edit YAML' }).click();
-  const editor = wizard.getByRole('textbox', { name: 'Service manifest' });
-  await expect(editor).toBeAttached({ timeout: 15_000 });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await editor.focus();
-  await app.keyboard.press('Control+End');
-  await app.evaluate(() => navigator.clipboard.writeText('\n  # keep me\n'));
-  await app.keyboard.press('Control+V');
+  await appendInEditor(app, wizard, '\n  # keep me\n');
 
   await wizard.getByRole('radio', { name: 'JSON' }).click();
   const question = wizard.getByRole('alertdialog');
@@ -204,17 +197,10 @@ test('asks in the page before JSON drops comments, and keeps YAML unless told', 
   await expect(wizard.locator('.wz-editor .view-lines')).not.toContainText('keep me');
 });
 
-test('locks the form while the text is broken, so nothing typed is overwritten, until it is fixed or discarded', async ({ app, context }) => {
+test('locks the form while the text is broken, so nothing typed is overwritten, until it is fixed or discarded', async ({ app }) => {
   const wizard = await openWizard(app);
   await wizard.getByRole('textbox', { name: /^Name/ }).fill('careful');
-  await wizard.getByRole('button', { name: 'Edit YAML' }).click();
-  const editor = wizard.getByRole('textbox', { name: 'Service manifest' });
-  await expect(editor).toBeAttached({ timeout: 15_000 });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await editor.focus();
-  await app.keyboard.press('Control+End');
-  await app.evaluate(() => navigator.clipboard.writeText('  ports: [half typed\n'));
-  await app.keyboard.press('Control+V');
+  await appendInEditor(app, wizard, '  ports: [half typed\n');
   await expect(wizard.getByRole('status').filter({ hasText: 'The text does not parse' })).toBeVisible();
   await expect(wizard.getByRole('radio', { name: 'JSON' })).toBeDisabled();
 
