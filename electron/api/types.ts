@@ -1,6 +1,24 @@
 // Data that crosses the boundary between core and the renderer. Nothing here may carry a credential:
 // a context is described by names, server URL and the *kind* of auth it uses, never the secret itself.
 
+/**
+ * A problem told to the user: `code` names the sentence, which the renderer says in the user's
+ * language (renderer/src/i18n, key `explain.<code>`), filled with `params`: names, paths and the
+ * server's or the system's own words, which stay as they are.
+ */
+export interface Explanation {
+  code: ExplanationCode;
+  params: Record<string, string>;
+}
+
+export type ExplanationCode =
+  | 'context.noCluster' | 'context.unknownCluster' | 'context.noServer' | 'context.unknownUser' | 'context.unusable'
+  | 'file.missingDefault' | 'file.missingEnv' | 'file.missingAdded' | 'file.notAFile' | 'file.unreadable'
+  | 'file.notYaml' | 'file.notKubeconfig' | 'file.notYamlKept' | 'file.notKubeconfigKept'
+  | 'connection.anonymous' | 'connection.unauthorized' | 'connection.forbidden' | 'connection.tls'
+  | 'connection.auth' | 'connection.unreachable' | 'connection.failed'
+  | 'namespaces.fallback';
+
 export type AuthKind = 'token' | 'client-certificate' | 'basic' | 'exec' | 'oidc' | 'auth-provider' | 'none';
 
 export interface ContextSummary {
@@ -20,7 +38,7 @@ export interface ContextSummary {
   /** True for the merged kubeconfig's current-context. */
   current: boolean;
   /** Why the context cannot be used as written, in words the user can act on; null when it can. */
-  problem: string | null;
+  problem: Explanation | null;
 }
 
 export type KubeconfigFileState = 'ok' | 'missing' | 'invalid';
@@ -33,7 +51,7 @@ export interface KubeconfigFileStatus {
   origin: KubeconfigFileOrigin;
   state: KubeconfigFileState;
   /** What is wrong with the file and what to do, when state is not ok. */
-  message: string | null;
+  problem: Explanation | null;
 }
 
 export interface ContextList {
@@ -85,8 +103,8 @@ export interface ConnectionStatus {
   rttMs: number | null;
   /** Who the server says the user is (SelfSubjectReview), once connected. */
   identity: string | null;
-  /** What went wrong and what to do, in words; null when connected. */
-  message: string | null;
+  /** What went wrong and what to do; null when connected. */
+  problem: Explanation | null;
   /** When the next automatic attempt starts (epoch ms), if one is planned. */
   retryAt: number | null;
 }
@@ -101,7 +119,8 @@ export interface NamespaceList {
    *  namespace plus those the user typed; unavailable: not connected. */
   mode: NamespaceMode;
   namespaces: string[];
-  message: string | null;
+  /** Said with the list, e.g. why it is the fallback. */
+  note: Explanation | null;
 }
 
 export type ServiceVerb = 'list' | 'watch' | 'create' | 'update' | 'delete';

@@ -33,15 +33,24 @@ test.describe('the cluster sidebar', () => {
     for (const [context, state] of Object.entries(expected)) {
       await expect(rowOf(app, context)).toContainText(state, { timeout: 20_000 });
     }
-    await expect(rowOf(app, 'unreachable')).toContainText(/connection refused/);
+    await expect(rowOf(app, 'unreachable')).toContainText(/connection refused \(ECONNREFUSED\)\. Check the server URL/);
+    await expect(rowOf(app, 'dangling')).toContainText('points at cluster “no-such-cluster”, which no kubeconfig file defines');
     await expect(rowOf(app, 'missing-plugin')).toContainText(/portolan-test-missing-auth-plugin/);
     await expect(rowOf(app, 'wrong-token').getByRole('button', { name: 'Retry wrong-token' })).toBeVisible();
     await expect(app.getByRole('list', { name: 'Cluster status' })).toContainText('portolan-b');
+    // A context that never connected says why in the list's status line, not "Loading".
+    await expect(app.getByRole('list', { name: 'Cluster status' }).getByRole('listitem').filter({ hasText: 'wrong-token' }))
+      .toContainText('Not connected: Unauthorized');
     await app.screenshot({ path: 'test-results/screens/sidebar-states-en.png', fullPage: true });
     await app.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
     const zhRow = app.getByRole('navigation', { name: '集群' }).getByRole('listitem')
       .filter({ has: app.getByRole('checkbox', { name: '显示 unreachable', exact: true }) });
     await expect(zhRow).toContainText('无法访问');
+    // Core's problems are said in the chosen language too; the system's own words stay as they are.
+    await expect(zhRow).toContainText(/connection refused \(ECONNREFUSED\)。请检查服务器地址/);
+    const zhDangling = app.getByRole('navigation', { name: '集群' }).getByRole('listitem')
+      .filter({ has: app.getByRole('checkbox', { name: '显示 dangling', exact: true }) });
+    await expect(zhDangling).toContainText('指向集群“no-such-cluster”，但没有任何 kubeconfig 文件定义它');
     await app.screenshot({ path: 'test-results/screens/sidebar-states-zh-CN.png', fullPage: true });
   });
 

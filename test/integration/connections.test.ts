@@ -43,33 +43,31 @@ describe('connections', () => {
       expect(status.serverVersion).toBe(set.clusters[0]!.binaries.kubernetesVersion);
       expect(status.rttMs).toBeGreaterThanOrEqual(0);
       expect(status.rttMs).toBeLessThan(5000);
-      expect(status.message).toBeNull();
+      expect(status.problem).toBeNull();
       expect(status.identity).toBe('portolan-admin');
     }
   });
 
   it('names each failure and says what to do, while the healthy contexts stay connected', async () => {
     const unreachable = await settledStatus('unreachable', 'unreachable');
-    expect(unreachable.message).toMatch(/connection refused/);
+    expect(unreachable.problem).toEqual({ code: 'connection.unreachable', params: { detail: expect.stringMatching(/connection refused \(ECONNREFUSED\)/) } });
     expect(unreachable.retryAt).toBeGreaterThan(Date.now() - 1000);
 
     const wrongToken = await settledStatus('wrong-token', 'unauthorized');
-    expect(wrongToken.message).toMatch(/rejected the credentials of user "wrong-token" \(401/);
+    expect(wrongToken.problem).toMatchObject({ code: 'connection.unauthorized', params: { user: 'wrong-token' } });
 
     const tls = await settledStatus('untrusted-ca', 'tls-error');
-    expect(tls.message).toMatch(/certificate/i);
-    expect(tls.message).toMatch(/cluster "wrong-ca"/);
+    expect(tls.problem).toMatchObject({ code: 'connection.tls', params: { cluster: 'wrong-ca', detail: expect.stringMatching(/certificate/i) } });
 
     const plugin = await settledStatus('missing-plugin', 'auth-error');
-    expect(plugin.message).toMatch(/portolan-test-missing-auth-plugin/);
-    expect(plugin.message).toMatch(/installed and on your PATH/);
+    expect(plugin.problem).toMatchObject({ code: 'connection.auth', params: { detail: expect.stringMatching(/portolan-test-missing-auth-plugin/) } });
 
     // Kubernetes ignores basic auth and would serve the user as anonymous: that is not "connected".
     const basic = await settledStatus('basic-auth', 'unauthorized');
-    expect(basic.message).toMatch(/basic credentials of user "basic" and treats them as anonymous/);
+    expect(basic.problem).toMatchObject({ code: 'connection.anonymous', params: { user: 'basic', authKind: 'basic' } });
 
     expect(await core.handlers.connect({ context: 'dangling' })).toMatchObject({
-      state: 'config-error', message: expect.stringMatching(/cluster "no-such-cluster", which no kubeconfig file defines/),
+      state: 'config-error', problem: { code: 'context.unknownCluster', params: expect.objectContaining({ cluster: 'no-such-cluster' }) },
     });
 
     const statuses = await core.handlers.connectionStatuses(undefined);
@@ -108,7 +106,7 @@ describe('connections', () => {
       return list.mode === 'fallback' ? list : undefined;
     });
     expect(fallback.namespaces).toEqual([RESTRICTED_NAMESPACE]);
-    expect(fallback.message).toMatch(/may not list namespaces/);
+    expect(fallback.note).toEqual({ code: 'namespaces.fallback', params: { namespace: RESTRICTED_NAMESPACE } });
     const added = await core.handlers.addNamespaces({ context: 'restricted', namespaces: ['team-b'] });
     expect(added.namespaces).toEqual([RESTRICTED_NAMESPACE, 'team-b']);
   });

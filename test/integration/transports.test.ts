@@ -116,7 +116,7 @@ describe.each(['electron', 'browser'] as const)('the contract through the %s tra
     expect(byName['restricted']).toMatchObject({ authKind: 'token', namespace: RESTRICTED_NAMESPACE });
     expect(byName['basic-auth']?.authKind).toBe('basic');
     expect(byName['missing-plugin']?.authKind).toBe('exec');
-    expect(byName['dangling']?.problem).toMatch(/no-such-cluster/);
+    expect(byName['dangling']?.problem).toMatchObject({ code: 'context.unknownCluster', params: { cluster: 'no-such-cluster' } });
   });
 
   it('connects, reports states through events and calls, and lists namespaces', async () => {

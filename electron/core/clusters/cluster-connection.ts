@@ -2,7 +2,7 @@
 // words the user can act on, reconnects with backoff, follows the namespaces live (or falls back to
 // the context's namespace when the user may not list them), and answers access reviews.
 import type {
-  AccessDecision, ConnectionState, ConnectionStatus, ContextSummary, NamespaceList, ServiceAccess, ServiceVerb,
+  AccessDecision, ConnectionState, ConnectionStatus, ContextSummary, Explanation, NamespaceList, ServiceAccess, ServiceVerb,
 } from '../../api/types';
 import { Backoff } from '../watch/backoff';
 import { NAMESPACES, type KubeObject } from '../watch/resource-ref';
@@ -44,7 +44,7 @@ export class ClusterConnection {
       watch: options.watch ?? {},
     };
     this.backoff = options.backoff ?? new Backoff(1000, 30_000);
-    this.current = { context: context.name, revision: nextRevision(), state: 'idle', serverVersion: null, rttMs: null, identity: null, message: null, retryAt: null };
+    this.current = { context: context.name, revision: nextRevision(), state: 'idle', serverVersion: null, rttMs: null, identity: null, problem: null, retryAt: null };
   }
 
   get status(): ConnectionStatus {
@@ -79,7 +79,7 @@ export class ClusterConnection {
     this.wake?.();
     this.namespaceWatch?.stop();
     this.namespaceWatch = null;
-    this.setStatus({ state: 'idle', message: null, retryAt: null });
+    this.setStatus({ state: 'idle', problem: null, retryAt: null });
     await this.client.close();
   }
 
@@ -91,7 +91,7 @@ export class ClusterConnection {
   }
 
   private async run(signal: AbortSignal): Promise<void> {
-    this.setStatus({ state: 'connecting', message: null, retryAt: null });
+    this.setStatus({ state: 'connecting', problem: null, retryAt: null });
     while (!signal.aborted) {
       let wait: number;
       try {
@@ -102,7 +102,7 @@ export class ClusterConnection {
         if (identity === 'system:anonymous' && this.context.authKind !== 'none') {
           throw new KubeRequestError('unauthorized', 'the server treats this user as anonymous', 401);
         }
-        this.setStatus({ state: 'connected', serverVersion: version.gitVersion ?? null, rttMs, identity, message: null, retryAt: null });
+        this.setStatus({ state: 'connected', serverVersion: version.gitVersion ?? null, rttMs, identity, problem: null, retryAt: null });
         this.backoff.reset();
         this.startNamespaceWatch();
         wait = this.options.healthIntervalMs;
@@ -111,7 +111,7 @@ export class ClusterConnection {
         const failure = error instanceof KubeRequestError ? error : new KubeRequestError('server-error', String(error), 0);
         const state = stateOf(failure.kind);
         wait = state === 'unauthorized' || state === 'forbidden' || state === 'auth-error' ? this.options.deniedRetryMs : this.backoff.next();
-        this.setStatus({ state, message: this.explain(state, failure), retryAt: Date.now() + wait, rttMs: null, identity: null });
+        this.setStatus({ state, problem: this.explain(state, failure), retryAt: Date.now() + wait, rttMs: null, identity: null });
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, wait);
@@ -140,25 +140,25 @@ export class ClusterConnection {
     }
   }
 
-  private explain(state: ConnectionState, failure: KubeRequestError): string {
-    const where = `${this.context.source}`;
+  /** What went wrong and what to do about it (the words are the renderer's: see Explanation). */
+  private explain(state: ConnectionState, failure: KubeRequestError): Explanation {
+    const { user, authKind, cluster, source } = this.context;
+    const detail = failure.message;
     switch (state) {
       case 'unauthorized':
-        return failure.status === 401 && failure.message.includes('anonymous')
-          ? `The API server did not accept the ${this.context.authKind} credentials of user "${this.context.user}" and treats them as anonymous `
-            + `(Kubernetes removed basic auth in 1.19). Use a token or a client certificate for this user in ${where}.`
-          : `The API server rejected the credentials of user "${this.context.user}" (401 Unauthorized). `
-            + `They may have expired: log in again, or fix the user in ${where}.`;
+        return failure.status === 401 && detail.includes('anonymous')
+          ? { code: 'connection.anonymous', params: { user, authKind, source } }
+          : { code: 'connection.unauthorized', params: { user, source } };
       case 'forbidden':
-        return `The API server refused access (403 Forbidden): ${failure.message}`;
+        return { code: 'connection.forbidden', params: { detail } };
       case 'tls-error':
-        return `${failure.message}. Check certificate-authority, tls-server-name or insecure-skip-tls-verify for cluster "${this.context.cluster}" in ${where}.`;
+        return { code: 'connection.tls', params: { detail, cluster, source } };
       case 'auth-error':
-        return `${failure.message}. If this user runs an exec plugin (gke-gcloud-auth-plugin, aws, kubelogin, …), make sure it is installed and on your PATH.`;
+        return { code: 'connection.auth', params: { detail } };
       case 'unreachable':
-        return `${failure.message}. Check the server URL, your network or VPN, and that the cluster is running.`;
+        return { code: 'connection.unreachable', params: { detail } };
       default:
-        return failure.message;
+        return { code: 'connection.failed', params: { detail } };
     }
   }
 
@@ -184,14 +184,14 @@ export class ClusterConnection {
         ...base,
         mode: 'fallback',
         namespaces: [...new Set([own, ...this.extraNamespaces])],
-        message: `You may not list namespaces in this cluster, so Portolan shows the context's namespace "${own}". Type another namespace to add it.`,
+        note: { code: 'namespaces.fallback', params: { namespace: own } },
       };
     }
     if (watch?.state.synced) {
       const names = [...watch.items.values()].map((n) => n.metadata.name).sort();
-      return { ...base, mode: 'live', namespaces: names, message: null };
+      return { ...base, mode: 'live', namespaces: names, note: null };
     }
-    return { ...base, mode: 'unavailable', namespaces: [], message: null };
+    return { ...base, mode: 'unavailable', namespaces: [], note: null };
   }
 
   /** Namespaces the user typed, for clusters where listing them is forbidden. */

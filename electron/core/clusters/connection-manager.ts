@@ -2,7 +2,7 @@
 // whose cluster or user entry changed is reconnected, a removed one is closed. A context that cannot
 // even be turned into a client (missing cluster, unreadable certificate file, …) gets a config-error
 // status and never affects the others.
-import type { ConnectionStatus, ContextSummary, NamespaceList, ServiceAccess } from '../../api/types';
+import type { ConnectionStatus, Explanation, NamespaceList, ServiceAccess } from '../../api/types';
 import { PortolanError } from '../../api/portolan-error';
 import type { CoreEvents } from '../core-events';
 import { contextKubeConfig } from '../kubeconfig/context-kubeconfig';
@@ -57,7 +57,7 @@ export class ConnectionManager {
     this.slots.delete(context);
     this.follower?.contextClosed(context, `${context} was disconnected`);
     await slot.connection?.close();
-    this.events.emit('connectionChanged', { ...this.statusOf(slot), revision: nextRevision(), state: 'idle', message: null, retryAt: null });
+    this.events.emit('connectionChanged', { ...this.statusOf(slot), revision: nextRevision(), state: 'idle', problem: null, retryAt: null });
   }
 
   statuses(): ConnectionStatus[] {
@@ -91,11 +91,11 @@ export class ConnectionManager {
       await slot.connection?.close();
       if (fingerprint === null) {
         this.follower?.contextClosed(name, `the context "${name}" was removed from the kubeconfig`);
-        this.events.emit('connectionChanged', { ...this.statusOf(slot), revision: nextRevision(), state: 'idle', message: null, retryAt: null });
+        this.events.emit('connectionChanged', { ...this.statusOf(slot), revision: nextRevision(), state: 'idle', problem: null, retryAt: null });
       } else {
         const reopened = this.open(name);
         if (reopened.connection) this.follower?.contextReplaced(name);
-        else this.follower?.contextClosed(name, reopened.status.message ?? 'the context cannot be used');
+        else this.follower?.contextClosed(name, `the context "${name}" cannot be used as written`);
       }
     }));
   }
@@ -123,11 +123,11 @@ export class ConnectionManager {
     const summary = this.store.contextList().contexts.find((c) => c.name === context);
     if (!summary) throw new PortolanError('invalid-input', `there is no context named "${context}" in the kubeconfig`);
     const fingerprint = this.fingerprint(context) ?? '';
-    const failed = (message: string): Slot => {
+    const failed = (problem: Explanation): Slot => {
       const slot: Slot = {
         fingerprint,
         connection: null,
-        status: { context, revision: nextRevision(), state: 'config-error', serverVersion: null, rttMs: null, identity: null, message, retryAt: null },
+        status: { context, revision: nextRevision(), state: 'config-error', serverVersion: null, rttMs: null, identity: null, problem, retryAt: null },
       };
       this.slots.set(context, slot);
       this.events.emit('connectionChanged', slot.status);
@@ -138,7 +138,8 @@ export class ConnectionManager {
     try {
       client = new KubeClient(contextKubeConfig(this.store.merged, context));
     } catch (error) {
-      return failed(`${describeConfigError(summary, error)}`);
+      const detail = error instanceof Error ? error.message : String(error);
+      return failed({ code: 'context.unusable', params: { context: summary.name, source: summary.source, detail } });
     }
     const connection = new ClusterConnection(summary, client, this.options);
     const slot: Slot = { fingerprint, connection, status: connection.status };
@@ -148,9 +149,4 @@ export class ConnectionManager {
     connection.start();
     return slot;
   }
-}
-
-function describeConfigError(summary: ContextSummary, error: unknown): string {
-  const reason = error instanceof Error ? error.message : String(error);
-  return `Context "${summary.name}" in ${summary.source} cannot be used: ${reason}. Fix the context, its cluster or its user.`;
 }

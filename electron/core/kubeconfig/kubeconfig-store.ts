@@ -4,7 +4,7 @@
 // document, and a file that turns empty or vanishes is re-checked before its contexts are dropped.
 import { readFile, stat } from 'node:fs/promises';
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
-import type { ContextList, KubeconfigFileOrigin, KubeconfigFileStatus } from '../../api/types';
+import type { ContextList, Explanation, ExplanationCode, KubeconfigFileOrigin, KubeconfigFileStatus } from '../../api/types';
 import { mergeKubeconfigs, toContextList, type KubeconfigFile, type MergedKubeconfig } from './merge-kubeconfigs';
 import { parseKubeconfig, type KubeconfigDoc } from './parse-kubeconfig';
 
@@ -96,7 +96,7 @@ export class KubeconfigStore {
         return;
       }
       const entry: FileEntry = {
-        origin, status: { path, origin, state: 'missing', message: null }, doc: null, lastGood: null, losingSince: null, timer: null,
+        origin, status: { path, origin, state: 'missing', problem: null }, doc: null, lastGood: null, losingSince: null, timer: null,
       };
       this.entries.set(path, entry);
       await this.read(path, entry, true);
@@ -152,18 +152,18 @@ export class KubeconfigStore {
     const before = JSON.stringify([entry.status, entry.doc]);
     const origin = entry.origin;
     let text: string | null = null;
-    let readProblem: string | null = null;
+    let readProblem: Explanation | null = null;
     try {
       const info = await stat(path);
-      if (!info.isFile()) readProblem = `${path} is not a file`;
+      if (!info.isFile()) readProblem = { code: 'file.notAFile', params: { path } };
       else text = await readFile(path, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') readProblem = `${path} cannot be read: ${(error as Error).message}`;
+      if (code !== 'ENOENT') readProblem = { code: 'file.unreadable', params: { path, detail: (error as Error).message } };
     }
 
     const missing = text === null && readProblem === null;
-    const parsed = text === null ? null : parseKubeconfig(path, text);
+    const parsed = text === null ? null : parseKubeconfig(text);
     // A file that lost entries (or vanished) may be mid-rewrite: a truncated file, or a prefix of the
     // new text that happens to parse. Keep what it had for a grace period and look again; a real
     // removal shows once the file has been the same for that long.
@@ -179,18 +179,20 @@ export class KubeconfigStore {
     entry.losingSince = null;
 
     if (missing) {
-      entry.status = { path, origin, state: 'missing', message: missingMessage(path, origin) };
+      entry.status = { path, origin, state: 'missing', problem: { code: MISSING[origin], params: { path } } };
       entry.doc = null;
       entry.lastGood = null;
     } else if (readProblem !== null) {
-      entry.status = { path, origin, state: 'invalid', message: `${readProblem}. Fix its permissions or remove it.` };
+      entry.status = { path, origin, state: 'invalid', problem: readProblem };
       entry.doc = entry.lastGood;
     } else if (parsed && !parsed.ok) {
-      const kept = entry.lastGood ? ' Showing the contexts it had before until it is fixed.' : ' Its contexts are not shown until it is fixed.';
-      entry.status = { path, origin, state: 'invalid', message: `${parsed.problem}.${kept}` };
+      // Whether the contexts it had before stay shown until it is fixed.
+      const kept = entry.lastGood !== null;
+      const code = parsed.problem === 'not-yaml' ? (kept ? 'file.notYamlKept' : 'file.notYaml') : (kept ? 'file.notKubeconfigKept' : 'file.notKubeconfig');
+      entry.status = { path, origin, state: 'invalid', problem: { code, params: { path, detail: parsed.detail } } };
       entry.doc = entry.lastGood;
     } else if (parsed && parsed.ok) {
-      entry.status = { path, origin, state: 'ok', message: null };
+      entry.status = { path, origin, state: 'ok', problem: null };
       entry.doc = parsed.doc;
       entry.lastGood = parsed.doc;
     }
@@ -208,13 +210,5 @@ export class KubeconfigStore {
   }
 }
 
-function missingMessage(path: string, origin: KubeconfigFileOrigin): string {
-  switch (origin) {
-    case 'default':
-      return `There is no kubeconfig at ${path}. Add a kubeconfig file, or set KUBECONFIG.`;
-    case 'env':
-      return `${path} (listed in KUBECONFIG) does not exist. Create it or remove it from KUBECONFIG.`;
-    case 'added':
-      return `${path} (added in Portolan) does not exist any more. Restore it or remove it from the list.`;
-  }
-}
+/** What a missing file means depends on where it was listed. */
+const MISSING: Record<KubeconfigFileOrigin, ExplanationCode> = { default: 'file.missingDefault', env: 'file.missingEnv', added: 'file.missingAdded' };

@@ -1,7 +1,7 @@
 // Merges parsed kubeconfig files with kubectl's rules: for each named cluster, user and context the
 // first file that defines it wins; current-context comes from the first file that sets one. Pure:
 // no disk access, so every rule is unit-tested.
-import type { AuthKind, ContextList, ContextSummary, KubeconfigFileStatus } from '../../api/types';
+import type { AuthKind, ContextList, ContextSummary, Explanation, KubeconfigFileStatus } from '../../api/types';
 
 import { isRecord, type KubeconfigDoc } from './parse-kubeconfig';
 
@@ -92,11 +92,12 @@ function describeContext(merged: MergedKubeconfig, entry: NamedEntry<RawContext>
   const cluster = merged.clusters.get(clusterName);
   const user = merged.users.get(userName);
   const server = cluster && typeof cluster.value.server === 'string' && cluster.value.server !== '' ? withoutUserInfo(cluster.value.server) : null;
-  let problem: string | null = null;
-  if (!clusterName) problem = `Context "${entry.name}" in ${entry.source} names no cluster. Add a cluster to the context.`;
-  else if (!cluster) problem = `Context "${entry.name}" in ${entry.source} points at cluster "${clusterName}", which no kubeconfig file defines.`;
-  else if (!server) problem = `Cluster "${clusterName}" in ${cluster.source} has no server URL.`;
-  else if (userName && !user) problem = `Context "${entry.name}" in ${entry.source} points at user "${userName}", which no kubeconfig file defines.`;
+  const named = { context: entry.name, source: entry.source };
+  let problem: Explanation | null = null;
+  if (!clusterName) problem = { code: 'context.noCluster', params: named };
+  else if (!cluster) problem = { code: 'context.unknownCluster', params: { ...named, cluster: clusterName } };
+  else if (!server) problem = { code: 'context.noServer', params: { cluster: clusterName, source: cluster.source } };
+  else if (userName && !user) problem = { code: 'context.unknownUser', params: { ...named, user: userName } };
   return {
     name: entry.name,
     cluster: clusterName,

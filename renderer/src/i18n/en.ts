@@ -121,6 +121,7 @@ const en = {
       denied: 'Forbidden',
       error: 'Error',
       stopped: 'Stopped',
+      offline: 'Not connected: {reason} (details in the sidebar)',
     },
     empty: 'No Services in the selected clusters and namespaces.',
     noMatch: 'No Service matches the search and filters.',
@@ -291,6 +292,39 @@ const en = {
       cidr_invalid: '{value} is not a CIDR such as 10.0.0.0/8.',
     },
     server: { exists: 'Already exists:', invalid: 'The cluster refused it:', forbidden: 'Forbidden:', error: 'Failed:' },
+  },
+  // Problems core reports as an Explanation (electron/api/types.ts): the code picks the sentence.
+  explain: {
+    context: {
+      noCluster: 'Context “{context}” in {source} names no cluster. Add a cluster to the context.',
+      unknownCluster: 'Context “{context}” in {source} points at cluster “{cluster}”, which no kubeconfig file defines.',
+      noServer: 'Cluster “{cluster}” in {source} has no server URL.',
+      unknownUser: 'Context “{context}” in {source} points at user “{user}”, which no kubeconfig file defines.',
+      unusable: 'Context “{context}” in {source} cannot be used: {detail}. Fix the context, its cluster or its user.',
+    },
+    file: {
+      missingDefault: 'There is no kubeconfig at {path}. Add a kubeconfig file, or set KUBECONFIG.',
+      missingEnv: '{path} (listed in KUBECONFIG) does not exist. Create it or remove it from KUBECONFIG.',
+      missingAdded: '{path} (added in Portolan) does not exist any more. Restore it or remove it from the list.',
+      notAFile: '{path} is not a file. Name a kubeconfig file instead, or remove it.',
+      unreadable: '{path} cannot be read: {detail}. Fix its permissions or remove it.',
+      notYaml: '{path} is not valid YAML: {detail}. Its contexts are not shown until it is fixed.',
+      notYamlKept: '{path} is not valid YAML: {detail}. Showing the contexts it had before until it is fixed.',
+      notKubeconfig: '{path} is not a kubeconfig (expected a mapping with clusters, users and contexts; found {detail}). Its contexts are not shown until it is fixed.',
+      notKubeconfigKept: '{path} is not a kubeconfig (expected a mapping with clusters, users and contexts; found {detail}). Showing the contexts it had before until it is fixed.',
+    },
+    connection: {
+      anonymous: 'The API server did not accept the {authKind} credentials of user “{user}” and treats them as anonymous (Kubernetes removed basic auth in 1.19). Use a token or a client certificate for this user in {source}.',
+      unauthorized: 'The API server rejected the credentials of user “{user}” (401 Unauthorized). They may have expired: log in again, or fix the user in {source}.',
+      forbidden: 'The API server refused access (403 Forbidden): {detail}',
+      tls: '{detail}. Check certificate-authority, tls-server-name or insecure-skip-tls-verify for cluster “{cluster}” in {source}.',
+      auth: '{detail}. If this user runs an exec plugin (gke-gcloud-auth-plugin, aws, kubelogin, …), make sure it is installed and on your PATH.',
+      unreachable: '{detail}. Check the server URL, your network or VPN, and that the cluster is running.',
+      failed: '{detail}',
+    },
+    namespaces: {
+      fallback: 'You may not list namespaces in this cluster, so Portolan shows the context’s namespace “{namespace}”. Type another namespace to add it.',
+    },
   },
   home: {
     title: 'Services',

@@ -4,10 +4,10 @@ import { authKindOf, mergeKubeconfigs, toContextList, withoutUserInfo, type Kube
 import { parseKubeconfig } from '../../../electron/core/kubeconfig/parse-kubeconfig';
 
 function file(path: string, text: string): KubeconfigFile {
-  const parsed = parseKubeconfig(path, text);
+  const parsed = parseKubeconfig(text);
   return parsed.ok
-    ? { status: { path, origin: 'env', state: 'ok', message: null }, doc: parsed.doc }
-    : { status: { path, origin: 'env', state: 'invalid', message: parsed.problem }, doc: null };
+    ? { status: { path, origin: 'env', state: 'ok', problem: null }, doc: parsed.doc }
+    : { status: { path, origin: 'env', state: 'invalid', problem: { code: parsed.problem === 'not-yaml' ? 'file.notYaml' : 'file.notKubeconfig', params: { path, detail: parsed.detail } } }, doc: null };
 }
 
 const first = file('/a/config', `
@@ -59,7 +59,7 @@ describe('mergeKubeconfigs', () => {
   it('marks a context whose cluster is missing, and keeps the others usable', () => {
     const list = toContextList(mergeKubeconfigs([first, second]));
     const dangling = list.contexts.find((c) => c.name === 'dangling');
-    expect(dangling?.problem).toMatch(/cluster "nowhere", which no kubeconfig file defines/);
+    expect(dangling?.problem).toEqual({ code: 'context.unknownCluster', params: { context: dangling?.name, source: dangling?.source, cluster: 'nowhere' } });
     expect(dangling?.server).toBeNull();
     expect(list.contexts.filter((c) => c.problem === null)).toHaveLength(2);
   });
@@ -71,8 +71,8 @@ describe('mergeKubeconfigs', () => {
       first,
     ]);
     expect(merged.files.map((f) => [f.path, f.state])).toEqual([['/broken', 'invalid'], ['/list', 'invalid'], ['/a/config', 'ok']]);
-    expect(merged.files[0]?.message).toMatch(/^\/broken is not valid YAML/);
-    expect(merged.files[1]?.message).toMatch(/^\/list is not a kubeconfig/);
+    expect(merged.files[0]?.problem).toMatchObject({ code: 'file.notYaml', params: { path: '/broken', detail: expect.stringMatching(/\S/) } });
+    expect(merged.files[1]?.problem).toEqual({ code: 'file.notKubeconfig', params: { path: '/list', detail: 'a list' } });
     expect(toContextList(merged).contexts.map((c) => c.name)).toEqual(['alpha']);
   });
 

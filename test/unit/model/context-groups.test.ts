@@ -6,7 +6,7 @@ import { paletteItems } from '../../../renderer/src/model/palette';
 const ctx = (name: string, source: string, server: string, current = false): ContextSummary => ({
   name, cluster: name, server, user: 'u', namespace: null, authKind: 'token', source, current, problem: null,
 });
-const file = (path: string): KubeconfigFileStatus => ({ path, origin: 'env', state: 'ok', message: null });
+const file = (path: string): KubeconfigFileStatus => ({ path, origin: 'env', state: 'ok', problem: null });
 
 const contexts = [
   ctx('staging', '/a', 'https://staging.example'),
