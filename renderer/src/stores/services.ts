@@ -4,6 +4,7 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, shallowRef, triggerRef } from 'vue';
 import type { ServiceActionResult, ServiceRow, ServiceTarget, WatchStatus } from '../../../electron/api/types';
+import { EarlyEvents } from '../api/early-events';
 import { api, clientId } from '../api/portolan';
 import { applyBatch } from '../model/service-rows';
 
@@ -24,28 +25,19 @@ export const useServicesStore = defineStore('services', () => {
   const statuses = reactive(new Map<string, WatchStatus>());
   const errors = reactive(new Map<string, string>());
 
-  // Events can overtake the answer to watchServices (socket vs. request): keep this client's events
-  // for ids not known yet, and replay them once the answer names the id.
-  const early = new Map<string, Array<() => void>>();
-  function handle(subscriptionId: string, apply: () => void): void {
-    if (subscriptions.has(subscriptionId)) return apply();
-    const queue = early.get(subscriptionId) ?? [];
-    queue.push(apply);
-    early.set(subscriptionId, queue);
-    if (early.size > 100) early.delete(early.keys().next().value as string);
-  }
+  const early = new EarlyEvents();
 
   function follow(): () => void {
     const stops = [
       api.on('serviceRows', (batch) => {
         if (batch.clientId !== clientId) return;
-        handle(batch.subscriptionId, () => {
+        early.handle(batch.subscriptionId, () => {
           if (applyBatch(rows.value, batch)) triggerRef(rows);
         });
       }),
       api.on('watchStatus', (status) => {
         if (status.clientId !== clientId) return;
-        handle(status.subscriptionId, () => {
+        early.handle(status.subscriptionId, () => {
           statuses.set(status.subscriptionId, status);
           if (status.phase === 'stopped') forget(status.subscriptionId);
         });
@@ -68,6 +60,7 @@ export const useServicesStore = defineStore('services', () => {
   function forget(subscriptionId: string): void {
     const scope = subscriptions.get(subscriptionId);
     subscriptions.delete(subscriptionId);
+    early.forget(subscriptionId);
     statuses.delete(subscriptionId);
     if (scope) {
       byScope.delete(scopeKey(scope));
@@ -91,8 +84,7 @@ export const useServicesStore = defineStore('services', () => {
         subscriptions.set(subscriptionId, scope);
         byScope.set(key, subscriptionId);
         errors.delete(key);
-        for (const apply of early.get(subscriptionId) ?? []) apply();
-        early.delete(subscriptionId);
+        early.accept(subscriptionId);
       } catch (e) {
         byScope.delete(key);
         errors.set(key, (e as Error).message);
