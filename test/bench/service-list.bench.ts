@@ -61,6 +61,7 @@ try {
   subscriptionId = (await core.handlers.watchServices({ clientId: 'bench-client', context: 'portolan-a', namespace: null })).subscriptionId;
   await synced;
   const syncMs = performance.now() - began;
+  results.push(['subscribe → first rows in the renderer model', ms(batches[0]!.at - began)]);
   results.push([`subscribe → all ${total} rows in the renderer model`, ms(syncMs)]);
   results.push(['batches for the initial list', `${batches.length} (largest ${Math.max(...batches.map((b) => b.size))} rows, ${(Math.max(...batches.map((b) => b.bytes)) / 1e6).toFixed(1)} MB)`]);
   results.push(['bytes per row (slim row as sent)', `${Math.round(batches.reduce((s, b) => s + b.bytes, 0) / total)} B`]);

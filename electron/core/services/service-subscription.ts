@@ -13,6 +13,8 @@ export interface ServiceSubscriptionOptions {
   context: string;
   namespace: string | null;
   batchMs?: number;
+  /** At most this many rows per batch (1000, about 0.5 MB, unless set): more follow at once. */
+  maxBatchRows?: number;
   onBatch(batch: ServiceRowsBatch): void;
   onStatus(status: WatchStatus): void;
 }
@@ -136,7 +138,10 @@ export class ServiceSubscription {
     this.timer = null;
     if (this.closed || (this.changed.size === 0 && this.deleted.size === 0)) return;
     const upserted = [];
-    for (const uid of this.changed) {
+    // A bounded message: the rest follows at once, in order, so neither side holds one huge message
+    // and the renderer can paint in between.
+    const taken = [...this.changed].slice(0, this.options.maxBatchRows ?? 1000);
+    for (const uid of taken) {
       const service = this.services.watch.items.get(uid);
       if (!service) continue;
       const sliceUids = this.slicesByService.get(key(service.metadata.namespace, service.metadata.name)) ?? new Set<string>();
@@ -154,8 +159,9 @@ export class ServiceSubscription {
       upserted,
       deleted: [...this.deleted],
     };
-    this.changed.clear();
+    for (const uid of taken) this.changed.delete(uid);
     this.deleted.clear();
     this.options.onBatch(batch);
+    if (this.changed.size > 0) this.timer = setTimeout(() => this.flush(), 0);
   }
 }

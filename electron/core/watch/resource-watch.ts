@@ -169,10 +169,19 @@ export class ResourceWatch<T extends KubeObject> {
     const fresh = new Map<string, T>();
     let continueToken: string | undefined;
     let listVersion: string | null = null;
+    // The first list of a stream has nothing to compare with: each page is shown as it arrives (the
+    // first rows of a big cluster appear after one page, not the whole list). A relist is compared
+    // with what is known as a whole, so nothing seems deleted while its pages come in.
+    const progressive = this.items.size === 0 && !this.current.synced;
     do {
       const page = await this.client.json<{ items?: T[]; metadata?: { resourceVersion?: string; continue?: string } }>(
         'GET', resourcePath(this.ref), { query: { limit: this.pageSize, continue: continueToken }, signal, timeoutMs: 60_000 });
-      for (const item of page.items ?? []) fresh.set(item.metadata.uid, slim(item));
+      const items = (page.items ?? []).map(slim);
+      for (const item of items) fresh.set(item.metadata.uid, item);
+      if (progressive && items.length > 0 && !signal.aborted) {
+        for (const item of items) this.items.set(item.metadata.uid, item);
+        this.emit({ added: items, modified: [], deleted: [], relisted: false });
+      }
       listVersion ??= page.metadata?.resourceVersion ?? null;
       continueToken = page.metadata?.continue || undefined;
     } while (continueToken && !signal.aborted);

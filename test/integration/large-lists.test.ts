@@ -1,0 +1,72 @@
+// Big lists against a real API server, scaled down by small pages and batches: the first list of a
+// stream is passed on page by page (the first rows show before the list ends), and a subscription
+// sends bounded batches that add up to every row exactly once.
+import { KubeConfig } from '@kubernetes/client-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceRowsBatch } from '../../electron/api/types';
+import { KubeClient } from '../../electron/core/clusters/kube-client';
+import { ServiceSubscription } from '../../electron/core/services/service-subscription';
+import type { ServiceObject } from '../../electron/core/services/service-row';
+import { ResourceWatch, type WatchDelta } from '../../electron/core/watch/resource-watch';
+import { WatchHub } from '../../electron/core/watch/watch-hub';
+import { eventually, testClusters, uniqueNamespace } from './clusters';
+
+const set = testClusters();
+const [a] = set.clusters;
+const COUNT = 45;
+let client: KubeClient;
+let namespace: string;
+
+beforeAll(async () => {
+  const config = new KubeConfig();
+  config.loadFromFile(set.kubeconfig);
+  config.setCurrentContext('portolan-a');
+  client = new KubeClient(config);
+  namespace = uniqueNamespace('large');
+  await a!.kubectl(['create', 'namespace', namespace]);
+  await a!.kubectl(['apply', '-f', '-'], JSON.stringify({
+    apiVersion: 'v1', kind: 'List',
+    items: Array.from({ length: COUNT }, (_, i) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: `svc-${i}`, namespace }, spec: { ports: [{ port: 80 }] } })),
+  }));
+});
+afterAll(() => client.close());
+
+describe('large lists', () => {
+  it('passes the first list on page by page, before the stream is synced', async () => {
+    const watch = new ResourceWatch<ServiceObject>(client, { group: '', version: 'v1', plural: 'services', namespace }, { pageSize: 10 });
+    const beforeSync: Array<WatchDelta<ServiceObject>> = [];
+    watch.onDelta((delta) => {
+      if (!watch.state.synced) beforeSync.push(delta);
+    });
+    watch.start();
+    try {
+      await eventually('synced', async () => (watch.state.synced ? true : undefined));
+      expect(beforeSync.length).toBe(Math.ceil(COUNT / 10));
+      expect(beforeSync.every((d) => d.added.length <= 10 && d.modified.length === 0 && d.deleted.length === 0)).toBe(true);
+      const uids = beforeSync.flatMap((d) => d.added.map((s) => s.metadata.uid));
+      expect(new Set(uids).size).toBe(COUNT);
+      expect(watch.items.size).toBe(COUNT);
+    } finally {
+      watch.stop();
+    }
+  });
+
+  it('sends a subscription its rows in bounded batches that hold each row once', async () => {
+    const hub = new WatchHub({ pageSize: 10 });
+    const batches: ServiceRowsBatch[] = [];
+    const subscription = new ServiceSubscription(hub, client, {
+      clientId: 'large-lists', subscriptionId: 'large-1', context: 'portolan-a', namespace, maxBatchRows: 20,
+      onBatch: (batch) => batches.push(batch), onStatus: () => undefined,
+    });
+    try {
+      await eventually('all rows', async () => (batches.reduce((n, b) => n + b.upserted.length, 0) >= COUNT ? true : undefined));
+      expect(batches.length).toBeGreaterThanOrEqual(3);
+      expect(Math.max(...batches.map((b) => b.upserted.length))).toBeLessThanOrEqual(20);
+      const names = batches.flatMap((b) => b.upserted.map((r) => r.name));
+      expect(names).toHaveLength(COUNT);
+      expect(new Set(names).size).toBe(COUNT);
+    } finally {
+      subscription.close();
+    }
+  });
+});
