@@ -63,7 +63,8 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
   const appState = new AppStateStore(options.stateDir);
   const kubeconfig = new KubeconfigStore(options.kubeconfig);
   const connections = new ConnectionManager(kubeconfig, events, options.connections);
-  const hub = new WatchHub(options.watch);
+  // A failing stream makes its connection check itself at once, so the sidebar agrees with the list.
+  const hub = new WatchHub(options.watch, (context) => connections.suspect(context));
   const subscriptions = new SubscriptionManager(connections, hub, events, options.batchMs);
   const drafts = new DraftStore(options.stateDir);
   connections.follow(subscriptions);

@@ -112,6 +112,10 @@ test.describe('the live Service list', () => {
     await b.stopApiServer();
     try {
       await expect(strip).toContainText('Stale', { timeout: 20_000 });
+      // The sidebar agrees at once (its health check runs every 30 s; a failing stream starts one now).
+      const sidebarRow = app.getByRole('navigation', { name: 'Clusters' }).getByRole('listitem')
+        .filter({ has: app.getByRole('checkbox', { name: 'Show portolan-b', exact: true }) });
+      await expect(sidebarRow).toContainText('Unreachable', { timeout: 5_000 });
       await app.screenshot({ path: 'test-results/screens/list-stale-en.png' });
     } finally {
       await b.restartApiServer();

@@ -41,6 +41,11 @@ export class ConnectionManager {
     this.follower = follower;
   }
 
+  /** Something else (a watch) failed on this context: the connection checks its health now. */
+  suspect(context: string): void {
+    this.slots.get(context)?.connection?.checkNow();
+  }
+
   /** Opens the context's connection if it is not open; a failed one is retried at once. */
   connect(context: string): ConnectionStatus {
     const existing = this.slots.get(context);

@@ -1,6 +1,7 @@
 // One list+watch per (cluster, resource, namespace scope), shared by every subscriber and stopped when
 // the last one leaves.
 import type { KubeClient } from '../clusters/kube-client';
+import type { KubeFailureKind } from '../clusters/kube-errors';
 import { refKey, type KubeObject, type ResourceRef } from './resource-ref';
 import { ResourceWatch, type ResourceWatchOptions } from './resource-watch';
 
@@ -14,12 +15,18 @@ export interface WatchLease<T extends KubeObject> {
   release(): void;
 }
 
+/** Failures that say something about the whole connection, not just one stream. */
+const CONNECTION_TROUBLE = new Set<KubeFailureKind>(['unreachable', 'tls-error', 'unauthorized', 'auth-error']);
+
 export class WatchHub {
   private readonly shared = new Map<string, Shared>();
   private readonly options: ResourceWatchOptions;
+  private readonly onTrouble: (context: string) => void;
 
-  constructor(options: ResourceWatchOptions = {}) {
+  /** `onTrouble` hears of a stream failing in a way that concerns its whole context. */
+  constructor(options: ResourceWatchOptions = {}, onTrouble: (context: string) => void = () => undefined) {
     this.options = options;
+    this.onTrouble = onTrouble;
   }
 
   acquire<T extends KubeObject>(context: string, client: KubeClient, ref: ResourceRef): WatchLease<T> {
@@ -27,6 +34,9 @@ export class WatchHub {
     let entry = this.shared.get(key);
     if (!entry) {
       entry = { watch: new ResourceWatch<KubeObject>(client, ref, this.options), users: 0 };
+      entry.watch.onState((state) => {
+        if (state.error && CONNECTION_TROUBLE.has(state.error.kind)) this.onTrouble(context);
+      });
       this.shared.set(key, entry);
       entry.watch.start();
     }
