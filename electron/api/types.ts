@@ -17,7 +17,9 @@ export type ExplanationCode =
   | 'file.notYaml' | 'file.notKubeconfig' | 'file.notYamlKept' | 'file.notKubeconfigKept'
   | 'connection.anonymous' | 'connection.unauthorized' | 'connection.forbidden' | 'connection.tls'
   | 'connection.auth' | 'connection.unreachable' | 'connection.failed'
-  | 'namespaces.fallback';
+  | 'namespaces.fallback'
+  | 'manifest.notYaml' | 'manifest.notService' | 'manifest.nameChanged' | 'manifest.namespaceChanged' | 'manifest.namespaceMismatch'
+  | 'server.said';
 
 export type AuthKind = 'token' | 'client-certificate' | 'basic' | 'exec' | 'oidc' | 'auth-provider' | 'none';
 
@@ -283,7 +285,7 @@ export interface FieldProblem {
 /** What a server-side apply did: applied, or why not (field-manager conflicts, invalid fields, other). */
 export type ApplyResult =
   | { ok: true; resourceVersion: string }
-  | { ok: false; reason: 'conflict' | 'invalid' | 'forbidden' | 'error'; message: string; problems: FieldProblem[] };
+  | { ok: false; reason: 'conflict' | 'invalid' | 'forbidden' | 'error'; explanation: Explanation; problems: FieldProblem[] };
 
 export interface WorkloadPort {
   name: string | null;
@@ -308,7 +310,7 @@ export interface PodMatch {
 
 export type CreateResult =
   | { ok: true; object: Record<string, unknown> }
-  | { ok: false; reason: 'exists' | 'invalid' | 'forbidden' | 'error'; message: string; problems: FieldProblem[] };
+  | { ok: false; reason: 'exists' | 'invalid' | 'forbidden' | 'error'; explanation: Explanation; problems: FieldProblem[] };
 
 /** A saved draft: a Service manifest plus where the wizard meant to create it. */
 export interface DraftSummary {

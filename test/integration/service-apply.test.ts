@@ -66,8 +66,8 @@ describe('applyService', () => {
     expect(bad).toMatchObject({ ok: false, reason: 'invalid' });
     if (!bad.ok) expect(bad.problems.map((p) => p.field)).toContain('spec.ports[0].nodePort');
     const renamed = await core.handlers.applyService({ context: 'portolan-a', namespace, name: 'web', force: false, manifest: manifest({}).replace('name: web', 'name: other') });
-    expect(renamed).toMatchObject({ ok: false, reason: 'invalid', message: expect.stringMatching(/metadata.name must stay "web"/) });
+    expect(renamed).toMatchObject({ ok: false, reason: 'invalid', explanation: { code: 'manifest.nameChanged', params: { name: 'web' } } });
     const broken = await core.handlers.applyService({ context: 'portolan-a', namespace, name: 'web', force: false, manifest: 'kind: [' });
-    expect(broken).toMatchObject({ ok: false, reason: 'invalid', message: expect.stringMatching(/not valid YAML/) });
+    expect(broken).toMatchObject({ ok: false, reason: 'invalid', explanation: { code: 'manifest.notYaml', params: { detail: expect.stringMatching(/\S/) } } });
   });
 });

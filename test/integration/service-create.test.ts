@@ -72,7 +72,11 @@ describe('createService', () => {
   it('says a name is taken (409) and maps invalid fields (422) to their paths', async () => {
     expect(await core.handlers.serviceExists({ context: 'portolan-a', namespace, name: 'vip' })).toBe(true);
     const again = await core.handlers.createService({ context: 'portolan-a', namespace, manifest: manifestText(form({ name: 'vip' })), dryRun: true });
-    expect(again).toMatchObject({ ok: false, reason: 'exists', message: expect.stringMatching(/already exists/) });
+    expect(again).toMatchObject({ ok: false, reason: 'exists', explanation: { code: 'server.said', params: { detail: expect.stringMatching(/already exists/) } } });
+    const elsewhere = await core.handlers.createService({ context: 'portolan-a', namespace, dryRun: true, manifest: manifestText(form({ name: 'moved', namespace: 'elsewhere' })) });
+    expect(elsewhere).toMatchObject({ ok: false, reason: 'invalid', explanation: { code: 'manifest.namespaceMismatch', params: { written: 'elsewhere', chosen: namespace } } });
+    const notService = await core.handlers.createService({ context: 'portolan-a', namespace, dryRun: true, manifest: 'apiVersion: v1\nkind: ConfigMap\n' });
+    expect(notService).toMatchObject({ ok: false, reason: 'invalid', explanation: { code: 'manifest.notService' } });
     const bad = await core.handlers.createService({
       context: 'portolan-a', namespace, dryRun: true,
       manifest: manifestText(form({ name: 'bad', ports: [{ name: '', protocol: 'TCP', port: 70000, targetPort: '', nodePort: null }] })),

@@ -1,12 +1,12 @@
 // What the Create Service wizard asks of a cluster: is the name free, which workloads could the
 // Service select, which pods does a selector match, and the create itself (optionally a dry run that
 // shows what the server would store).
-import { parse } from 'yaml';
-import type { CreateResult, FieldProblem, PodMatch, WorkloadSummary } from '../../api/types';
+import type { CreateResult, PodMatch, WorkloadSummary } from '../../api/types';
 import type { ConnectionManager } from '../clusters/connection-manager';
 import { KubeRequestError } from '../clusters/kube-errors';
 import { resourcePath } from '../watch/resource-ref';
 import { FIELD_MANAGER } from './service-actions';
+import { readServiceManifest, refusal } from './service-manifest';
 
 const services = (namespace: string) => ({ group: '', version: 'v1', plural: 'services', namespace });
 
@@ -58,18 +58,14 @@ export async function matchPods(connections: ConnectionManager, context: string,
 export async function createService(
   connections: ConnectionManager, request: { context: string; namespace: string; manifest: string; dryRun: boolean },
 ): Promise<CreateResult> {
-  let object: unknown;
-  try {
-    object = parse(request.manifest);
-  } catch (error) {
-    return { ok: false, reason: 'invalid', message: `The manifest is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`, problems: [] };
-  }
-  const manifest = object as { apiVersion?: unknown; kind?: unknown; metadata?: Record<string, unknown> } | null;
-  if (!manifest || manifest.apiVersion !== 'v1' || manifest.kind !== 'Service') {
-    return { ok: false, reason: 'invalid', message: 'The manifest must be one Service (apiVersion: v1, kind: Service).', problems: [] };
-  }
+  const read = readServiceManifest(request.manifest);
+  if (!read.ok) return { ok: false, reason: 'invalid', explanation: read.explanation, problems: [] };
+  const { manifest } = read;
   if (manifest.metadata?.namespace !== undefined && manifest.metadata.namespace !== request.namespace) {
-    return { ok: false, reason: 'invalid', message: `metadata.namespace says "${String(manifest.metadata.namespace)}" but the Service is created in "${request.namespace}".`, problems: [{ field: 'metadata.namespace', message: 'does not match the chosen namespace' }] };
+    return {
+      ok: false, reason: 'invalid', problems: [{ field: 'metadata.namespace', message: 'does not match the chosen namespace' }],
+      explanation: { code: 'manifest.namespaceMismatch', params: { written: String(manifest.metadata.namespace), chosen: request.namespace } },
+    };
   }
   try {
     const created = await connections.connection(request.context).client.json<Record<string, unknown>>('POST', resourcePath(services(request.namespace)), {
@@ -80,9 +76,6 @@ export async function createService(
     delete metadata.managedFields;
     return { ok: true, object: { ...created, metadata } };
   } catch (error) {
-    if (!(error instanceof KubeRequestError)) return { ok: false, reason: 'error', message: (error as Error).message, problems: [] };
-    const problems: FieldProblem[] = (error.details?.details?.causes ?? []).map((c) => ({ field: c.field ?? null, message: c.message ?? c.reason ?? '' }));
-    const reason = error.kind === 'conflict' ? 'exists' : error.kind === 'invalid' ? 'invalid' : error.kind === 'forbidden' ? 'forbidden' : 'error';
-    return { ok: false, reason, message: error.details?.message ?? error.message, problems };
+    return refusal(error, { conflict: 'exists', invalid: 'invalid', forbidden: 'forbidden' }, 'error');
   }
 }

@@ -326,6 +326,17 @@ const en = {
       unreachable: '{detail}. Check the server URL, your network or VPN, and that the cluster is running.',
       failed: '{detail}',
     },
+    manifest: {
+      notYaml: 'The manifest is not valid YAML or JSON: {detail}',
+      notService: 'The manifest must be one Service (apiVersion: v1, kind: Service).',
+      nameChanged: 'metadata.name must stay “{name}”; to make another Service, create it.',
+      namespaceChanged: 'metadata.namespace must stay “{namespace}”.',
+      namespaceMismatch: 'metadata.namespace says “{written}” but the Service is created in “{chosen}”.',
+    },
+    // The API server's (or the network's) own words, as they came.
+    server: {
+      said: '{detail}',
+    },
     namespaces: {
       fallback: 'You may not list namespaces in this cluster, so Portolan shows the context’s namespace “{namespace}”. Type another namespace to add it.',
     },

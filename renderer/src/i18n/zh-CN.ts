@@ -326,6 +326,16 @@ const zhCN: MessageSchema = {
       unreachable: '{detail}。请检查服务器地址、网络或 VPN，以及集群是否在运行。',
       failed: '{detail}',
     },
+    manifest: {
+      notYaml: '清单不是有效的 YAML 或 JSON：{detail}',
+      notService: '清单必须是一个服务（apiVersion: v1，kind: Service）。',
+      nameChanged: 'metadata.name 必须保持为“{name}”；如需另一个服务，请创建它。',
+      namespaceChanged: 'metadata.namespace 必须保持为“{namespace}”。',
+      namespaceMismatch: 'metadata.namespace 为“{written}”，但服务将创建在“{chosen}”中。',
+    },
+    server: {
+      said: '{detail}',
+    },
     namespaces: {
       fallback: '你无权列出此集群的命名空间，因此 Portolan 显示上下文的命名空间“{namespace}”。输入其他命名空间即可添加。',
     },

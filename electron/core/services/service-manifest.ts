@@ -1,0 +1,39 @@
+// What apply and create share: reading the user's text as one v1 Service, and turning an API
+// server's refusal into data (what kind, the server's words, the fields it names).
+import { parse } from 'yaml';
+import type { Explanation, FieldProblem } from '../../api/types';
+import { KubeRequestError, type KubeFailureKind } from '../clusters/kube-errors';
+
+export interface ServiceManifest {
+  apiVersion: 'v1';
+  kind: 'Service';
+  metadata?: Record<string, unknown> & { name?: unknown; namespace?: unknown };
+  [field: string]: unknown;
+}
+
+export type ReadManifest = { ok: true; manifest: ServiceManifest } | { ok: false; explanation: Explanation };
+
+/** Parses YAML or JSON (JSON is YAML) and checks that it is one v1 Service. */
+export function readServiceManifest(text: string): ReadManifest {
+  let value: unknown;
+  try {
+    value = parse(text);
+  } catch (error) {
+    return { ok: false, explanation: { code: 'manifest.notYaml', params: { detail: (error as Error).message.split('\n')[0] ?? '' } } };
+  }
+  const manifest = value as Partial<ServiceManifest> | null;
+  if (!manifest || typeof manifest !== 'object' || manifest.apiVersion !== 'v1' || manifest.kind !== 'Service') {
+    return { ok: false, explanation: { code: 'manifest.notService', params: {} } };
+  }
+  return { ok: true, manifest: manifest as ServiceManifest };
+}
+
+/** An API server's (or the network's) refusal: `reasons` maps the failure kinds a caller tells apart. */
+export function refusal<R extends string>(error: unknown, reasons: Partial<Record<KubeFailureKind, R>>, otherwise: R):
+  { ok: false; reason: R; explanation: Explanation; problems: FieldProblem[] } {
+  if (!(error instanceof KubeRequestError)) {
+    return { ok: false, reason: otherwise, explanation: { code: 'server.said', params: { detail: (error as Error).message } }, problems: [] };
+  }
+  const problems = (error.details?.details?.causes ?? []).map((c) => ({ field: c.field ?? null, message: c.message ?? c.reason ?? '' }));
+  return { ok: false, reason: reasons[error.kind] ?? otherwise, explanation: { code: 'server.said', params: { detail: error.details?.message ?? error.message } }, problems };
+}
