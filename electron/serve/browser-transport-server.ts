@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { createDispatcher } from '../api/dispatcher';
 import type { PortolanCore } from '../core/portolan-core';
+import { ClientSessions, type ClientSessionOptions } from './client-sessions';
 import { readStaticFile } from './static-files';
 
 export interface BrowserTransportOptions {
@@ -18,6 +19,8 @@ export interface BrowserTransportOptions {
   /** 0 or absent: any free port. */
   port?: number;
   token?: string;
+  /** How long a page's subscriptions wait for its dropped socket to come back. */
+  sessions?: ClientSessionOptions;
 }
 
 export interface BrowserTransport {
@@ -112,6 +115,7 @@ export async function startBrowserTransport(options: BrowserTransportOptions): P
   }
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY });
+  const sessions = new ClientSessions(options.core, options.sessions);
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     if (path !== '/api/events' || !hostOk(req) || !originOk(req) || !authorized(req)) {
@@ -119,18 +123,16 @@ export async function startBrowserTransport(options: BrowserTransportOptions): P
       return;
     }
     // The page names itself (?client=…); events addressed to one client go only to its socket, and
-    // its subscriptions end when the socket closes.
+    // its subscriptions end when its socket has been gone for the grace period (client-sessions.ts).
+    // A socket without a name hears only the events addressed to nobody in particular.
     const clientId = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('client');
     sockets.handleUpgrade(req, socket, head, (ws) => {
+      if (clientId) return sessions.attach(clientId, ws);
       const stop = options.core.events.listen((event, payload) => {
-        const addressee = (payload as { clientId?: unknown }).clientId;
-        if (typeof addressee === 'string' && addressee !== clientId) return;
+        if (typeof (payload as { clientId?: unknown }).clientId === 'string') return;
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
       });
-      ws.on('close', () => {
-        stop();
-        if (clientId) options.core.releaseClient(clientId);
-      });
+      ws.on('close', stop);
     });
   });
 
@@ -145,6 +147,7 @@ export async function startBrowserTransport(options: BrowserTransportOptions): P
     port,
     token,
     close: () => new Promise<void>((done) => {
+      sessions.closeAll();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       server.closeAllConnections();

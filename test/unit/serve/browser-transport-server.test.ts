@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createPortolanCore } from '../../../electron/core/portolan-core';
 import { startBrowserTransport, type BrowserTransport } from '../../../electron/serve/browser-transport-server';
@@ -96,5 +96,43 @@ describe('browser transport server', () => {
     core.events.emit('contextsChanged', { contexts: [], files: [], currentContext: null });
     expect(JSON.parse(await message)).toEqual({ event: 'contextsChanged', payload: { contexts: [], files: [], currentContext: null } });
     ws.close();
+  });
+
+  it("keeps a page's events while its socket is away, hands them over when it is back, and releases it after the grace period", async () => {
+    const released: string[] = [];
+    const original = core.releaseClient;
+    core.releaseClient = (clientId: string) => {
+      released.push(clientId);
+      original(clientId);
+    };
+    const graced = await startBrowserTransport({ core, rendererDir: mkdtempSync(join(tmpdir(), 'portolan-renderer-')), sessions: { graceMs: 400 } });
+    const connect = async (clientId: string): Promise<{ ws: WebSocket; messages: unknown[] }> => {
+      const ws = new WebSocket(`ws://127.0.0.1:${graced.port}/api/events?client=${clientId}`, { headers: { Authorization: `Bearer ${graced.token}` } });
+      const messages: unknown[] = [];
+      ws.on('message', (data) => messages.push(JSON.parse(String(data))));
+      await new Promise((resolve) => ws.on('open', resolve));
+      return { ws, messages };
+    };
+    const status = (clientId: string, phase: 'listing' | 'watching') => ({
+      clientId, subscriptionId: 's1', context: 'a', namespace: null, phase, synced: phase === 'watching', stale: false, error: null, retryAt: null,
+    });
+    try {
+      const first = await connect('page-1');
+      first.ws.close();
+      await new Promise((resolve) => first.ws.on('close', resolve));
+      core.events.emit('watchStatus', status('page-1', 'listing'));
+      core.events.emit('watchStatus', status('someone-else', 'listing'));
+      core.events.emit('watchStatus', status('page-1', 'watching'));
+      const back = await connect('page-1');
+      await vi.waitFor(() => expect(back.messages).toHaveLength(2));
+      expect(back.messages).toEqual([{ event: 'watchStatus', payload: status('page-1', 'listing') }, { event: 'watchStatus', payload: status('page-1', 'watching') }]);
+      expect(released).toEqual([]);
+
+      back.ws.close();
+      await vi.waitFor(() => expect(released).toEqual(['page-1']), { timeout: 2000 });
+    } finally {
+      core.releaseClient = original;
+      await graced.close();
+    }
   });
 });
