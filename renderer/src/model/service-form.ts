@@ -228,6 +228,16 @@ export function writeForm(doc: Document, form: ServiceForm): void {
   }
 }
 
+/** The form with one port changed (the Service Settings and Internet Access steps both edit ports). */
+export function withPort(form: ServiceForm, index: number, patch: Partial<PortForm>): ServiceForm {
+  return { ...form, ports: form.ports.map((port, i) => (i === index ? { ...port, ...patch } : port)) };
+}
+
+/** A number input's text as a form value: empty is "not set". */
+export function numberOrNull(text: string): number | null {
+  return text.trim() === '' ? null : Number(text);
+}
+
 /** A new manifest for a form (the wizard's starting text). */
 export function manifestText(form: ServiceForm): string {
   const doc = new Document({});

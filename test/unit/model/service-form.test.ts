@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
 import {
-  emptyServiceForm, formFromManifest, manifestText, writeForm, type KeyValue, type PortForm, type ServiceForm,
+  emptyServiceForm, formFromManifest, manifestText, numberOrNull, withPort, writeForm, type KeyValue, type PortForm, type ServiceForm,
 } from '../../../renderer/src/model/service-form';
 
 const base = `# A Service written by hand
@@ -219,5 +219,16 @@ describe('round trips (property tests)', () => {
       expect({ ...after, metadata: { ...after.metadata, name: before.metadata.name } }).toEqual(before);
       expect(after.metadata.name).toBe(name);
     }), { numRuns: 200 });
+  });
+
+  it('changes one port with withPort, and reads number inputs with numberOrNull', () => {
+    const form = { ...emptyServiceForm('shop'), ports: [
+      { name: 'a', protocol: 'TCP' as const, port: 80, targetPort: '', nodePort: null },
+      { name: 'b', protocol: 'TCP' as const, port: 81, targetPort: '', nodePort: null },
+    ] };
+    const changed = withPort(form, 1, { nodePort: 31000 });
+    expect(changed.ports.map((p) => p.nodePort)).toEqual([null, 31000]);
+    expect(form.ports[1]!.nodePort).toBeNull();
+    expect([numberOrNull(''), numberOrNull('  '), numberOrNull('30080')]).toEqual([null, null, 30080]);
   });
 });
