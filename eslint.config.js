@@ -42,6 +42,17 @@ export default defineConfig(
     },
   },
   {
+    files: ['electron/launch/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'electron/launch runs on plain Node before Electron exists.' }],
+        patterns: [upward('core', 'electron/launch runs before anything is built: it imports nothing of the app.'),
+          upward('api', 'electron/launch imports nothing of the app.'), upward('main', 'electron/launch imports nothing of the app.'),
+          upward('renderer', 'electron/launch imports nothing of the app.')],
+      }],
+    },
+  },
+  {
     files: ['electron/api/**'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -1,8 +1,8 @@
 // The window-level security rules, with electron types only, so a test can drive them with fakes:
 // no navigation away from the app, no new windows (http(s) links open in the system browser), no
 // <webview>, and every permission request denied.
-import { fileURLToPath } from 'node:url';
 import type { Event, HandlerDetails, Session, WebContents, WindowOpenHandlerResponse } from 'electron';
+import { APP_ORIGIN } from './app-protocol';
 
 export type HardenableContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 export type PermissionSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>;
@@ -29,13 +29,14 @@ export function denyAllPermissions(session: PermissionSession): void {
   session.setPermissionCheckHandler(() => false);
 }
 
-/** Which URLs are the app itself: the dev server in `electron-vite dev`, else the built index.html. */
-export function appUrlMatcher(devServerUrl: string | undefined, rendererFile: string): (url: string) => boolean {
-  if (devServerUrl) return (url) => url === devServerUrl || url.startsWith(devServerUrl.endsWith('/') ? devServerUrl : `${devServerUrl}/`);
+/** Which URLs are the app itself: the dev server in `electron-vite dev`, else the app:// origin. */
+export function appUrlMatcher(devServerUrl: string | undefined): (url: string) => boolean {
+  // protocol + host, not URL.origin: Node's URL gives 'null' as the origin of a scheme it does not know.
+  const app = new URL(devServerUrl ?? APP_ORIGIN);
   return (url) => {
-    if (!url.startsWith('file://')) return false;
     try {
-      return fileURLToPath(url.split('#')[0] ?? url) === rendererFile;
+      const candidate = new URL(url);
+      return candidate.protocol === app.protocol && candidate.host === app.host && candidate.username === '' && candidate.password === '';
     } catch {
       return false;
     }

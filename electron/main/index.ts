@@ -1,21 +1,22 @@
 // The desktop app: one secure window, core in this process, the contract over IPC. Thin on purpose:
 // everything worth testing lives in core.
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loginShellPath, mergePaths } from '../core/login-shell-path';
 import { createPortolanCore } from '../core/portolan-core';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { appUrlMatcher, denyAllPermissions, hardenWebContents } from './harden';
 import { forwardEvents, registerIpcTransport } from './ipc-transport';
 import { secureWindowOptions } from './window-options';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by `electron-vite dev` only
-const rendererFile = join(here, '../renderer/index.html');
-
-const isAppUrl = appUrlMatcher(rendererUrl, rendererFile);
+const isAppUrl = appUrlMatcher(rendererUrl);
 
 app.enableSandbox();
+// Before `ready`: app:// must be a standard, secure scheme for module scripts, fetch and workers.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 app.on('web-contents-created', (_, contents) => {
   hardenWebContents(contents, isAppUrl, (url) => void shell.openExternal(url));
@@ -24,6 +25,7 @@ app.on('web-contents-created', (_, contents) => {
 void app.whenReady().then(async () => {
   process.env.PATH = mergePaths(await loginShellPath(), process.env.PATH);
   denyAllPermissions(session.defaultSession);
+  session.defaultSession.protocol.handle(APP_SCHEME, createAppProtocolHandler(join(here, '../renderer')));
 
   const core = createPortolanCore({
     transport: 'electron',
@@ -43,8 +45,7 @@ void app.whenReady().then(async () => {
     stopEvents();
     void core.dispose();
   });
-  if (rendererUrl) void window.loadURL(rendererUrl);
-  else void window.loadFile(rendererFile);
+  void window.loadURL(rendererUrl ?? APP_INDEX_URL);
 });
 
 app.on('window-all-closed', () => app.quit());

@@ -10,7 +10,7 @@ import { WebSocketServer } from 'ws';
 import { createDispatcher } from '../api/dispatcher';
 import type { PortolanCore } from '../core/portolan-core';
 import { ClientSessions, type ClientSessionOptions } from './client-sessions';
-import { readStaticFile } from './static-files';
+import { appFileHeaders, readAppFile } from '../core/app-files/app-files';
 
 export interface BrowserTransportOptions {
   core: PortolanCore;
@@ -32,11 +32,6 @@ export interface BrowserTransport {
 
 const COOKIE = 'portolan_token';
 const MAX_BODY = 1024 * 1024;
-const CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
-  "font-src 'self' data:", "connect-src 'self'", "worker-src 'self' blob:", "object-src 'none'",
-  "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
-].join('; ');
 
 export async function startBrowserTransport(options: BrowserTransportOptions): Promise<BrowserTransport> {
   const token = options.token ?? randomBytes(32).toString('base64url');
@@ -102,15 +97,9 @@ export async function startBrowserTransport(options: BrowserTransportOptions): P
       return send(res, 200, 'application/json', JSON.stringify(result));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
-    const file = await readStaticFile(rendererDir, url.pathname);
+    const file = await readAppFile(rendererDir, url.pathname);
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'not found');
-    res.writeHead(200, {
-      'Content-Type': file.contentType,
-      'Content-Security-Policy': CSP,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': file.contentType.startsWith('text/html') ? 'no-store' : 'private, max-age=3600',
-    });
+    res.writeHead(200, appFileHeaders(file));
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 

@@ -7,7 +7,6 @@ import { parse } from 'yaml';
 import { appUrlMatcher, denyAllPermissions, hardenWebContents, type HardenableContents, type PermissionSession } from '../../../electron/main/harden';
 import { secureWindowOptions } from '../../../electron/main/window-options';
 
-const APP = '/opt/portolan/resources/app.asar/out/renderer/index.html';
 
 function fakeContents(): { contents: HardenableContents; emitter: EventEmitter; openHandler: (url: string) => unknown; opened: string[] } {
   const emitter = new EventEmitter();
@@ -19,7 +18,7 @@ function fakeContents(): { contents: HardenableContents; emitter: EventEmitter; 
       handler = h;
     },
   } as unknown as HardenableContents;
-  hardenWebContents(contents, appUrlMatcher(undefined, APP), (url) => opened.push(url));
+  hardenWebContents(contents, appUrlMatcher(undefined), (url) => opened.push(url));
   return { contents, emitter, openHandler: (url) => handler?.({ url }), opened };
 }
 
@@ -52,7 +51,15 @@ describe('navigation and windows', () => {
     expect(navigate(emitter, 'will-navigate', 'https://evil.example/')).toBe(true);
     expect(navigate(emitter, 'will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(navigate(emitter, 'will-redirect', 'http://127.0.0.1:9/')).toBe(true);
-    expect(navigate(emitter, 'will-navigate', `file://${APP}#/clusters`)).toBe(false);
+    expect(navigate(emitter, 'will-navigate', 'app://portolan/index.html#/clusters')).toBe(false);
+  });
+  it('takes only app://portolan as the app: not file://, another host or a URL with credentials', () => {
+    const { emitter } = fakeContents();
+    expect(navigate(emitter, 'will-navigate', 'file:///opt/portolan/resources/app.asar/out/renderer/index.html')).toBe(true);
+    expect(navigate(emitter, 'will-navigate', 'app://evil/index.html')).toBe(true);
+    expect(navigate(emitter, 'will-navigate', 'app://user:secret@portolan/index.html')).toBe(true);
+    expect(navigate(emitter, 'will-navigate', 'app:portolan')).toBe(true);
+    expect(navigate(emitter, 'will-navigate', 'not a url')).toBe(true);
   });
   it('denies every new window; web links go to the system browser, others nowhere', () => {
     const { openHandler, opened } = fakeContents();
@@ -67,9 +74,10 @@ describe('navigation and windows', () => {
     expect(navigate(emitter, 'will-attach-webview', '')).toBe(true);
   });
   it('matches the dev server only by its own origin', () => {
-    const isApp = appUrlMatcher('http://localhost:5173', APP);
+    const isApp = appUrlMatcher('http://localhost:5173');
     expect(isApp('http://localhost:5173/#/x')).toBe(true);
     expect(isApp('http://localhost:51730/')).toBe(false);
+    expect(isApp('app://portolan/index.html')).toBe(false);
   });
 });
 
