@@ -9,7 +9,7 @@ import type { ClusterConnectionOptions } from './clusters/cluster-connection';
 import { ConnectionManager } from './clusters/connection-manager';
 import { CoreEvents } from './core-events';
 import { DraftStore } from './drafts/draft-store';
-import { kubeconfigPaths, withAddedFiles } from './kubeconfig/kubeconfig-paths';
+import { kubeconfigPaths, migrateLegacyKubeconfig, withAddedFiles } from './kubeconfig/kubeconfig-paths';
 import { KubeconfigStore, type KubeconfigPath, type KubeconfigStoreOptions } from './kubeconfig/kubeconfig-store';
 import { applyService, deleteServices } from './services/service-actions';
 import { createService, listWorkloads, matchPods, serviceExists } from './services/service-create';
@@ -58,6 +58,7 @@ function expandPath(path: string): string {
 }
 
 export function createPortolanCore(options: CoreOptions): PortolanCore {
+  if (!options.kubeconfigPaths) migrateLegacyKubeconfig();
   const basePaths = options.kubeconfigPaths ?? kubeconfigPaths();
   const events = new CoreEvents();
   const appState = new AppStateStore(options.stateDir);

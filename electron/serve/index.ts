@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { kubeconfigPaths } from '../core/kubeconfig/kubeconfig-paths';
+import { kubeconfigPaths, migrateLegacyKubeconfig } from '../core/kubeconfig/kubeconfig-paths';
 import { createPortolanCore } from '../core/portolan-core';
 import { startBrowserTransport } from './browser-transport-server';
 
@@ -22,6 +22,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+migrateLegacyKubeconfig(); // as kubectl does on every run
 const core = createPortolanCore({
   transport: 'browser',
   // --kubeconfig takes a path list like KUBECONFIG does.

@@ -5,7 +5,7 @@
 import type { ConnectionStatus, Explanation, NamespaceList, ServiceAccess } from '../../api/types';
 import { PortolanError } from '../../api/portolan-error';
 import type { CoreEvents } from '../core-events';
-import { contextKubeConfig } from '../kubeconfig/context-kubeconfig';
+import { contextClientConfig } from '../kubeconfig/context-kubeconfig';
 import type { KubeconfigStore } from '../kubeconfig/kubeconfig-store';
 import { nextRevision } from '../revision';
 import { ClusterConnection, type ClusterConnectionOptions } from './cluster-connection';
@@ -141,7 +141,8 @@ export class ConnectionManager {
     if (summary.problem) return failed(summary.problem);
     let client: KubeClient;
     try {
-      client = new KubeClient(contextKubeConfig(this.store.merged, context));
+      const config = contextClientConfig(this.store.merged, context);
+      client = new KubeClient(config.kubeConfig, config.extraAuthorization);
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       return failed({ code: 'context.unusable', params: { context: summary.name, source: summary.source, detail } });

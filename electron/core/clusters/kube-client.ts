@@ -3,6 +3,7 @@
 // per context instead of client-node's pool per request, and turns failures into KubeRequestError.
 import { RequestContext, type HttpMethod, type KubeConfig } from '@kubernetes/client-node';
 import { fetch, type Dispatcher, type Response } from 'undici';
+import type { ExtraAuthorization } from '../kubeconfig/user-credentials';
 import { KubeRequestError, classifyFailure } from './kube-errors';
 
 export interface RequestOptions {
@@ -17,11 +18,13 @@ export interface RequestOptions {
 export class KubeClient {
   readonly server: string;
   private readonly kubeConfig: KubeConfig;
+  private readonly extraAuthorization: ExtraAuthorization | null;
   private dispatcher: Dispatcher | undefined;
   private dispatcherReady = false;
 
-  constructor(kubeConfig: KubeConfig) {
+  constructor(kubeConfig: KubeConfig, extraAuthorization: ExtraAuthorization | null = null) {
     this.kubeConfig = kubeConfig;
+    this.extraAuthorization = extraAuthorization;
     const cluster = kubeConfig.getCurrentCluster();
     if (!cluster) throw new Error('the context has no cluster');
     this.server = cluster.server.replace(/\/+$/, '');
@@ -56,8 +59,10 @@ export class KubeClient {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
     const context = new RequestContext(url.toString(), method as HttpMethod);
+    let authorization: string | null;
     try {
       await this.kubeConfig.applySecurityAuthentication(context);
+      authorization = (await this.extraAuthorization?.header(context.getHeaders())) ?? null;
     } catch (error) {
       throw new KubeRequestError('auth-error', `could not get credentials: ${(error as Error).message}`, 0);
     }
@@ -66,6 +71,10 @@ export class KubeClient {
       this.dispatcherReady = true;
     }
     const headers: Record<string, string> = { Accept: 'application/json', ...context.getHeaders() };
+    if (authorization) {
+      for (const name of Object.keys(headers)) if (name.toLowerCase() === 'authorization') delete headers[name];
+      headers.Authorization = authorization;
+    }
     let body: string | undefined;
     if (options.body !== undefined) {
       headers['Content-Type'] = options.contentType ?? 'application/json';

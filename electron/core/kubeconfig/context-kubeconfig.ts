@@ -1,26 +1,45 @@
 // One context of the merged kubeconfig as a client-node KubeConfig holding only that context, with
-// relative file paths resolved against the file each entry came from (as kubectl does).
+// relative file paths resolved against the file each entry came from and the credentials kubectl
+// would send (user-credentials.ts): what client-node cannot send itself travels beside it.
 import { KubeConfig } from '@kubernetes/client-node';
-import { dirname, isAbsolute, resolve } from 'node:path';
-import type { MergedKubeconfig, NamedEntry } from './merge-kubeconfigs';
+import { dirname, isAbsolute, resolve, sep } from 'node:path';
+import { withoutUserInfo, type MergedKubeconfig, type NamedEntry, type RawCluster, type RawUser } from './merge-kubeconfigs';
 import { isRecord } from './parse-kubeconfig';
+import { credentialPlan, ExtraAuthorization } from './user-credentials';
+
+export interface ContextClientConfig {
+  kubeConfig: KubeConfig;
+  extraAuthorization: ExtraAuthorization;
+}
 
 function absolute(value: unknown, base: string): unknown {
   return typeof value === 'string' && value !== '' && !isAbsolute(value) ? resolve(base, value) : value;
 }
 
-function withPaths(entry: NamedEntry<Record<string, unknown>>, keys: string[]): Record<string, unknown> {
+/** A cluster entry with certificate-authority resolved against its file's folder, as kubectl does. */
+export function resolvedCluster(entry: NamedEntry<RawCluster>): RawCluster {
+  const copy: RawCluster = { ...entry.value };
+  if ('certificate-authority' in copy) copy['certificate-authority'] = absolute(copy['certificate-authority'], dirname(entry.source));
+  return copy;
+}
+
+/**
+ * A user entry with client-certificate, client-key and tokenFile resolved against its file's folder,
+ * and an exec command too when it names a path: only this system's separator makes it one (kubectl
+ * looks `bin\tool` up on PATH on Linux and macOS).
+ */
+export function resolvedUser(entry: NamedEntry<RawUser>, separator: string = sep): RawUser {
   const base = dirname(entry.source);
-  const copy: Record<string, unknown> = { ...entry.value };
-  for (const key of keys) if (key in copy) copy[key] = absolute(copy[key], base);
+  const copy: RawUser = { ...entry.value };
+  for (const key of ['client-certificate', 'client-key', 'tokenFile']) if (key in copy) copy[key] = absolute(copy[key], base);
   const exec = copy.exec;
-  if (isRecord(exec) && typeof exec.command === 'string' && /[\\/]/.test(exec.command)) {
+  if (isRecord(exec) && typeof exec.command === 'string' && exec.command.includes(separator)) {
     copy.exec = { ...exec, command: absolute(exec.command, base) };
   }
   return copy;
 }
 
-export function contextKubeConfig(merged: MergedKubeconfig, contextName: string): KubeConfig {
+export function contextClientConfig(merged: MergedKubeconfig, contextName: string): ContextClientConfig {
   const context = merged.contexts.get(contextName);
   if (!context) throw new Error(`no context named "${contextName}" in the kubeconfig`);
   const clusterName = String(context.value.cluster ?? '');
@@ -29,14 +48,21 @@ export function contextKubeConfig(merged: MergedKubeconfig, contextName: string)
   if (!cluster) throw new Error(`context "${contextName}" points at cluster "${clusterName}", which no kubeconfig file defines`);
   const user = userName ? merged.users.get(userName) : undefined;
   if (userName && !user) throw new Error(`context "${contextName}" points at user "${userName}", which no kubeconfig file defines`);
-  const kc = new KubeConfig();
-  kc.loadFromString(JSON.stringify({
+  const plan = credentialPlan(user ? resolvedUser(user) : {});
+  const clusterValue = resolvedCluster(cluster);
+  const server = typeof clusterValue.server === 'string' ? clusterValue.server : '';
+  // undici refuses URLs with user:password@ (the header they imply is added by ExtraAuthorization), and
+  // client-node refuses http:// unless told to skip a TLS check that plain HTTP does not have.
+  const forClientNode: RawCluster = { ...clusterValue, server: withoutUserInfo(server) };
+  if (/^http:/i.test(server)) forClientNode['insecure-skip-tls-verify'] = true;
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromString(JSON.stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: clusterName, cluster: withPaths(cluster, ['certificate-authority']) }],
-    users: [{ name: userName || 'anonymous', user: user ? withPaths(user, ['client-certificate', 'client-key', 'tokenFile']) : {} }],
+    clusters: [{ name: clusterName, cluster: forClientNode }],
+    users: [{ name: userName || 'anonymous', user: plan.user }],
     contexts: [{ name: contextName, context: { ...context.value, user: userName || 'anonymous' } }],
     'current-context': contextName,
   }));
-  return kc;
+  return { kubeConfig, extraAuthorization: new ExtraAuthorization(plan, server) };
 }

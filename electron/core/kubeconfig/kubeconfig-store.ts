@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import type { ContextList, Explanation, ExplanationCode, KubeconfigFileOrigin, KubeconfigFileStatus } from '../../api/types';
 import { mergeKubeconfigs, toContextList, type KubeconfigFile, type MergedKubeconfig } from './merge-kubeconfigs';
+import { kubeconfigProblem, type KubeconfigProblem } from './decode-kubeconfig';
 import { parseKubeconfig, type KubeconfigDoc } from './parse-kubeconfig';
 
 export interface KubeconfigPath {
@@ -155,7 +156,9 @@ export class KubeconfigStore {
     let readProblem: Explanation | null = null;
     try {
       const info = await stat(path);
-      if (!info.isFile()) readProblem = { code: 'file.notAFile', params: { path } };
+      // /dev/null reads as an empty file, as kubectl reads it; any other non-file is refused.
+      if (info.isCharacterDevice() && path === '/dev/null') text = '';
+      else if (!info.isFile()) readProblem = { code: 'file.notAFile', params: { path } };
       else text = await readFile(path, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -164,6 +167,7 @@ export class KubeconfigStore {
 
     const missing = text === null && readProblem === null;
     const parsed = text === null ? null : parseKubeconfig(text);
+    const rejected = parsed?.ok ? kubeconfigProblem(parsed.doc) : null;
     // A file that lost entries (or vanished) may be mid-rewrite: a truncated file, or a prefix of the
     // new text that happens to parse. Keep what it had for a grace period and look again; a real
     // removal shows once the file has been the same for that long.
@@ -191,6 +195,11 @@ export class KubeconfigStore {
       const code = parsed.problem === 'not-yaml' ? (kept ? 'file.notYamlKept' : 'file.notYaml') : (kept ? 'file.notKubeconfigKept' : 'file.notKubeconfig');
       entry.status = { path, origin, state: 'invalid', problem: { code, params: { path, detail: parsed.detail } } };
       entry.doc = entry.lastGood;
+    } else if (rejected) {
+      // Well-formed YAML that kubectl refuses (a wrong type, a name twice, another kind): its entries
+      // are not used, as kubectl uses none of them; the other files' contexts stay.
+      entry.status = { path, origin, state: 'invalid', problem: explainRejection(path, rejected) };
+      entry.doc = null;
     } else if (parsed && parsed.ok) {
       entry.status = { path, origin, state: 'ok', problem: null };
       entry.doc = parsed.doc;
@@ -212,3 +221,8 @@ export class KubeconfigStore {
 
 /** What a missing file means depends on where it was listed. */
 const MISSING: Record<KubeconfigFileOrigin, ExplanationCode> = { default: 'file.missingDefault', env: 'file.missingEnv', added: 'file.missingAdded' };
+
+function explainRejection(path: string, problem: KubeconfigProblem): Explanation {
+  const { code, ...params } = problem;
+  return { code, params: { path, ...params } };
+}

@@ -37,12 +37,13 @@ export interface MergedKubeconfig {
   files: KubeconfigFileStatus[];
 }
 
+/** A list of a document kubeconfigProblem accepted; as in kubectl, a null item or name is the empty name. */
 function namedList(doc: Record<string, unknown>, key: string, inner: string): Array<{ name: string; value: Record<string, unknown> }> {
   const list = doc[key];
   if (!Array.isArray(list)) return [];
-  return list.flatMap((item) => {
-    if (!isRecord(item) || typeof item.name !== 'string' || item.name === '') return [];
-    return [{ name: item.name, value: isRecord(item[inner]) ? item[inner] : {} }];
+  return list.map((item) => {
+    const entry = isRecord(item) ? item : {};
+    return { name: typeof entry.name === 'string' ? entry.name : '', value: isRecord(entry[inner]) ? entry[inner] : {} };
   });
 }
 
@@ -63,13 +64,15 @@ export function mergeKubeconfigs(files: KubeconfigFile[]): MergedKubeconfig {
   return merged;
 }
 
+/** The credential kubectl sends for this user (see user-credentials.ts for the precedence). */
 export function authKindOf(user: RawUser | undefined): AuthKind {
   if (!user) return 'none';
-  if (isRecord(user.exec)) return 'exec';
+  const set = (key: string): boolean => typeof user[key] === 'string' && user[key] !== '';
+  if (set('token') || set('tokenFile')) return 'token';
+  if (set('username') || set('password')) return 'basic';
   if (isRecord(user['auth-provider'])) return user['auth-provider'].name === 'oidc' ? 'oidc' : 'auth-provider';
-  if (user.token || user.tokenFile) return 'token';
-  if (user['client-certificate'] || user['client-certificate-data']) return 'client-certificate';
-  if (user.username || user.password) return 'basic';
+  if (set('client-certificate') || set('client-certificate-data')) return 'client-certificate';
+  if (isRecord(user.exec)) return 'exec';
   return 'none';
 }
 

@@ -316,6 +316,10 @@ const en = {
       notYamlKept: '{path} is not valid YAML: {detail}. Showing the contexts it had before until it is fixed.',
       notKubeconfig: '{path} is not a kubeconfig (expected a mapping with clusters, users and contexts; found {detail}). Its contexts are not shown until it is fixed.',
       notKubeconfigKept: '{path} is not a kubeconfig (expected a mapping with clusters, users and contexts; found {detail}). Showing the contexts it had before until it is fixed.',
+      wrongType: '{path}: kubectl expects {field} to be of type {expected}, but it is of type {found} (in YAML, unquoted yes, no, on, off, true and numbers are not strings), so it refuses the whole file. Its contexts are not shown until it is fixed.',
+      badBase64: '{path}: {field} is not valid base64, so kubectl refuses the whole file. Its contexts are not shown until it is fixed.',
+      duplicateName: '{path} has two entries named “{name}” in {list}, so kubectl refuses the whole file. Rename or remove one; its contexts are not shown until then.',
+      wrongKind: '{path} holds a {kind} ({apiVersion}), not a kubeconfig (kind: Config, apiVersion: v1). Its contexts are not shown.',
     },
     connection: {
       anonymous: 'The API server did not accept the {authKind} credentials of user “{user}” and treats them as anonymous (Kubernetes removed basic auth in 1.19). Use a token or a client certificate for this user in {source}.',

@@ -316,6 +316,10 @@ const zhCN: MessageSchema = {
       notYamlKept: '{path} 不是有效的 YAML：{detail}。修正之前仍显示其原有的上下文。',
       notKubeconfig: '{path} 不是 kubeconfig（应为包含 clusters、users 和 contexts 的映射；实际为 {detail}）。修正之前不显示其上下文。',
       notKubeconfigKept: '{path} 不是 kubeconfig（应为包含 clusters、users 和 contexts 的映射；实际为 {detail}）。修正之前仍显示其原有的上下文。',
+      wrongType: '{path}：kubectl 要求 {field} 的类型为 {expected}，实际为 {found}（YAML 中未加引号的 yes、no、on、off、true 和数字都不是字符串），因此 kubectl 拒绝整个文件。修正之前不显示其上下文。',
+      badBase64: '{path}：{field} 不是有效的 base64，因此 kubectl 拒绝整个文件。修正之前不显示其上下文。',
+      duplicateName: '{path} 的 {list} 中有两个名为“{name}”的条目，因此 kubectl 拒绝整个文件。请重命名或删除其中一个；在此之前不显示其上下文。',
+      wrongKind: '{path} 包含的是 {kind}（{apiVersion}），不是 kubeconfig（kind: Config，apiVersion: v1）。不显示其上下文。',
     },
     connection: {
       anonymous: 'API 服务器不接受用户“{user}”的 {authKind} 凭据，将其视为匿名用户（Kubernetes 自 1.19 起已移除基本认证）。请在 {source} 中为该用户使用令牌或客户端证书。',
