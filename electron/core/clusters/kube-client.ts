@@ -62,7 +62,7 @@ export class KubeClient {
     let authorization: string | null;
     try {
       await this.kubeConfig.applySecurityAuthentication(context);
-      authorization = (await this.extraAuthorization?.header(context.getHeaders())) ?? null;
+      authorization = (await this.extraAuthorization?.header()) ?? null;
     } catch (error) {
       throw new KubeRequestError('auth-error', `could not get credentials: ${(error as Error).message}`, 0);
     }

@@ -48,9 +48,10 @@ export function contextClientConfig(merged: MergedKubeconfig, contextName: strin
   if (!cluster) throw new Error(`context "${contextName}" points at cluster "${clusterName}", which no kubeconfig file defines`);
   const user = userName ? merged.users.get(userName) : undefined;
   if (userName && !user) throw new Error(`context "${contextName}" points at user "${userName}", which no kubeconfig file defines`);
-  const plan = credentialPlan(user ? resolvedUser(user) : {});
   const clusterValue = resolvedCluster(cluster);
   const server = typeof clusterValue.server === 'string' ? clusterValue.server : '';
+  // Over plain http kubectl sends no credentials at all (and runs no exec plugin): neither does Portolan.
+  const plan = credentialPlan(user && !/^http:/i.test(server) ? resolvedUser(user) : {});
   // undici refuses URLs with user:password@ (the header they imply is added by ExtraAuthorization), and
   // client-node refuses http:// unless told to skip a TLS check that plain HTTP does not have.
   const forClientNode: RawCluster = { ...clusterValue, server: withoutUserInfo(server) };

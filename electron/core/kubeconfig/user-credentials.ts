@@ -39,7 +39,7 @@ export function credentialPlan(user: RawUser): CredentialPlan {
 
 const basicAuthorization = (username: string, password: string): string => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 
-/** The Authorization header Portolan adds to what client-node set, as kubectl would send it. */
+/** The Authorization header Portolan sets over client-node's, as kubectl would send it. */
 export class ExtraAuthorization {
   private readonly tokenFile: TokenFileSource | null;
   private readonly basic: string | null;
@@ -51,12 +51,15 @@ export class ExtraAuthorization {
     this.userInfo = userInfoAuthorization(server);
   }
 
-  /** The header to send, given the headers client-node set; null to leave them as they are. */
-  async header(headers: Record<string, string>): Promise<string | null> {
+  /**
+   * The header to send instead of client-node's, or null to leave its headers as they are. User info
+   * in the server URL comes first: Go's HTTP client turns it into basic auth before client-go's
+   * token or basic-auth layers run, and those leave an Authorization header already set alone.
+   */
+  async header(): Promise<string | null> {
+    if (this.userInfo) return this.userInfo;
     if (this.tokenFile) return `Bearer ${await this.tokenFile.token()}`;
-    if (this.basic) return this.basic;
-    const has = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
-    return has ? null : this.userInfo;
+    return this.basic;
   }
 }
 
