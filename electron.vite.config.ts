@@ -9,7 +9,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        input: { index: resolve('electron/main/index.ts'), serve: resolve('electron/serve/index.ts') },
+        input: {
+          index: resolve('electron/main/index.ts'),
+          serve: resolve('electron/serve/index.ts'),
+          // A worker thread's script must be a file of its own; main and serve name it by URL.
+          'kubeconfig-parse-worker': resolve('electron/core/kubeconfig/kubeconfig-parse-worker.ts'),
+        },
       },
     },
   },

@@ -15,7 +15,7 @@ export type ExplanationCode =
   | 'context.noCluster' | 'context.unknownCluster' | 'context.noServer' | 'context.unknownUser' | 'context.unusable'
   | 'file.missingDefault' | 'file.missingEnv' | 'file.missingAdded' | 'file.notAFile' | 'file.unreadable'
   | 'file.notYaml' | 'file.notKubeconfig' | 'file.notYamlKept' | 'file.notKubeconfigKept'
-  | 'file.wrongType' | 'file.badBase64' | 'file.duplicateName' | 'file.wrongKind'
+  | 'file.wrongType' | 'file.badBase64' | 'file.duplicateName' | 'file.wrongKind' | 'file.tooLarge'
   | 'connection.anonymous' | 'connection.unauthorized' | 'connection.forbidden' | 'connection.tls'
   | 'connection.auth' | 'connection.unreachable' | 'connection.failed'
   | 'namespaces.fallback'

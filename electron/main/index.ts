@@ -4,6 +4,7 @@ import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron'
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loginShellPath, mergePaths } from '../core/login-shell-path';
+import { workerParser } from '../core/kubeconfig/kubeconfig-parser';
 import { createPortolanCore } from '../core/portolan-core';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { appUrlMatcher, denyAllPermissions, hardenWebContents } from './harden';
@@ -31,6 +32,7 @@ void app.whenReady().then(async () => {
     transport: 'electron',
     electronVersion: process.versions.electron ?? null,
     stateDir: app.getPath('userData'),
+    kubeconfig: { parser: workerParser(new URL('./kubeconfig-parse-worker.js', import.meta.url)) },
   });
   const window = new BrowserWindow(secureWindowOptions(join(here, '../preload/index.cjs')));
   registerIpcTransport(ipcMain, core, (event) => event.senderFrame !== null && event.senderFrame === window.webContents.mainFrame

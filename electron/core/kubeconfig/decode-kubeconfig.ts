@@ -3,7 +3,7 @@
 // `true` is not "true", a list is not a map, *-data is base64), unknown fields are ignored, null is
 // the zero value, kind/apiVersion default to Config/v1 and nothing else is accepted, and a name twice
 // in one list is an error. What kubectl rejects, Portolan rejects too, with the field named. Pure.
-import { isRecord, type KubeconfigDoc } from './parse-kubeconfig';
+import { isRecord, type KubeconfigDoc } from './parse-kubeconfig.ts';
 
 export type FieldType = 'string' | 'boolean' | 'base64' | 'list' | 'mapping';
 

@@ -6,8 +6,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import type { ContextList, Explanation, ExplanationCode, KubeconfigFileOrigin, KubeconfigFileStatus } from '../../api/types';
 import { mergeKubeconfigs, toContextList, type KubeconfigFile, type MergedKubeconfig } from './merge-kubeconfigs';
-import { kubeconfigProblem, type KubeconfigProblem } from './decode-kubeconfig';
-import { parseKubeconfig, type KubeconfigDoc } from './parse-kubeconfig';
+import type { KubeconfigProblem } from './decode-kubeconfig';
+import { inlineParser, MAX_KUBECONFIG_BYTES, type KubeconfigParser, type ParseResult } from './kubeconfig-parser';
+import type { KubeconfigDoc } from './parse-kubeconfig';
 
 export interface KubeconfigPath {
   path: string;
@@ -21,6 +22,8 @@ export interface KubeconfigStoreOptions {
   settleMs?: number;
   /** How long a file that turned empty or vanished keeps its contexts before they are dropped. */
   graceMs?: number;
+  /** Where texts are parsed: on this thread by default; the app passes a worker-backed parser. */
+  parser?: KubeconfigParser;
 }
 
 interface FileEntry {
@@ -59,6 +62,7 @@ export class KubeconfigStore {
   private readonly pollMs: number;
   private readonly settleMs: number;
   private readonly graceMs: number;
+  private readonly parser: KubeconfigParser;
   private order: KubeconfigPath[] = [];
   private mergedConfig: MergedKubeconfig = mergeKubeconfigs([]);
   private watching = false;
@@ -67,6 +71,7 @@ export class KubeconfigStore {
     this.pollMs = options.pollMs ?? 250;
     this.settleMs = options.settleMs ?? 150;
     this.graceMs = options.graceMs ?? 1000;
+    this.parser = options.parser ?? inlineParser;
   }
 
   get merged(): MergedKubeconfig {
@@ -117,6 +122,7 @@ export class KubeconfigStore {
     this.watching = false;
     for (const path of [...this.entries.keys()]) this.forget(path);
     this.listeners.clear();
+    this.parser.close();
   }
 
   private watchOne(path: string): void {
@@ -159,15 +165,24 @@ export class KubeconfigStore {
       // /dev/null reads as an empty file, as kubectl reads it; any other non-file is refused.
       if (info.isCharacterDevice() && path === '/dev/null') text = '';
       else if (!info.isFile()) readProblem = { code: 'file.notAFile', params: { path } };
+      else if (info.size > MAX_KUBECONFIG_BYTES) readProblem = tooLarge(path);
       else text = await readFile(path, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') readProblem = { code: 'file.unreadable', params: { path, detail: (error as Error).message } };
     }
 
+    let result: ParseResult | null = null;
+    if (text !== null) {
+      try {
+        result = await this.parser.parse(text);
+      } catch {
+        readProblem = tooLarge(path);
+      }
+    }
     const missing = text === null && readProblem === null;
-    const parsed = text === null ? null : parseKubeconfig(text);
-    const rejected = parsed?.ok ? kubeconfigProblem(parsed.doc) : null;
+    const parsed = readProblem === null ? result?.parsed ?? null : null;
+    const rejected = result?.problem ?? null;
     // A file that lost entries (or vanished) may be mid-rewrite: a truncated file, or a prefix of the
     // new text that happens to parse. Keep what it had for a grace period and look again; a real
     // removal shows once the file has been the same for that long.
@@ -225,4 +240,8 @@ const MISSING: Record<KubeconfigFileOrigin, ExplanationCode> = { default: 'file.
 function explainRejection(path: string, problem: KubeconfigProblem): Explanation {
   const { code, ...params } = problem;
   return { code, params: { path, ...params } };
+}
+
+function tooLarge(path: string): Explanation {
+  return { code: 'file.tooLarge', params: { path, limit: `${MAX_KUBECONFIG_BYTES / 1024 / 1024} MB` } };
 }

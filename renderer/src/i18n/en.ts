@@ -320,6 +320,7 @@ const en = {
       badBase64: '{path}: {field} is not valid base64, so kubectl refuses the whole file. Its contexts are not shown until it is fixed.',
       duplicateName: '{path} has two entries named “{name}” in {list}, so kubectl refuses the whole file. Rename or remove one; its contexts are not shown until then.',
       wrongKind: '{path} holds a {kind} ({apiVersion}), not a kubeconfig (kind: Config, apiVersion: v1). Its contexts are not shown.',
+      tooLarge: '{path} is too large to read as a kubeconfig (over {limit}, or more memory than Portolan gives one file). Split it, or remove it from the list.',
     },
     connection: {
       anonymous: 'The API server did not accept the {authKind} credentials of user “{user}” and treats them as anonymous (Kubernetes removed basic auth in 1.19). Use a token or a client certificate for this user in {source}.',

@@ -320,6 +320,7 @@ const zhCN: MessageSchema = {
       badBase64: '{path}：{field} 不是有效的 base64，因此 kubectl 拒绝整个文件。修正之前不显示其上下文。',
       duplicateName: '{path} 的 {list} 中有两个名为“{name}”的条目，因此 kubectl 拒绝整个文件。请重命名或删除其中一个；在此之前不显示其上下文。',
       wrongKind: '{path} 包含的是 {kind}（{apiVersion}），不是 kubeconfig（kind: Config，apiVersion: v1）。不显示其上下文。',
+      tooLarge: '{path} 太大，无法作为 kubeconfig 读取（超过 {limit}，或超出 Portolan 为单个文件分配的内存）。请拆分该文件，或将其从列表中移除。',
     },
     connection: {
       anonymous: 'API 服务器不接受用户“{user}”的 {authKind} 凭据，将其视为匿名用户（Kubernetes 自 1.19 起已移除基本认证）。请在 {source} 中为该用户使用令牌或客户端证书。',
