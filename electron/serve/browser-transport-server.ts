@@ -31,7 +31,10 @@ export interface BrowserTransport {
 }
 
 const COOKIE = 'portolan_token';
-const MAX_BODY = 1024 * 1024;
+// A call carries at most one manifest of the contract's 1 MiB, which JSON escaping can grow up to six
+// times (a control character becomes \u0000), plus the envelope around it.
+const MAX_BODY = 6 * 1024 * 1024 + 64 * 1024;
+const MAX_EVENT_FRAME = 64 * 1024;
 
 export async function startBrowserTransport(options: BrowserTransportOptions): Promise<BrowserTransport> {
   const token = options.token ?? randomBytes(32).toString('base64url');
@@ -86,14 +89,23 @@ export async function startBrowserTransport(options: BrowserTransportOptions): P
         return send(res, 415, 'text/plain; charset=utf-8', 'application/json only');
       }
       const body = await readBody(req);
-      if (body === null) return send(res, 413, 'text/plain; charset=utf-8', 'request too large');
-      let call: { method?: unknown; input?: unknown };
+      if (body === null) {
+        // Answer, then close: the rest of the body is not read.
+        res.setHeader('Connection', 'close');
+        res.on('finish', () => req.destroy());
+        return send(res, 413, 'text/plain; charset=utf-8', `request too large (over ${MAX_BODY} bytes)`);
+      }
+      let call: unknown;
       try {
-        call = JSON.parse(body) as typeof call;
+        call = JSON.parse(body);
       } catch {
         return send(res, 400, 'text/plain; charset=utf-8', 'request body is not JSON');
       }
-      const result = await dispatch(call.method, call.input ?? undefined);
+      if (typeof call !== 'object' || call === null || Array.isArray(call)) {
+        return send(res, 400, 'text/plain; charset=utf-8', 'request body is not a {"method", "input"} object');
+      }
+      const { method, input } = call as { method?: unknown; input?: unknown };
+      const result = await dispatch(method, input ?? undefined);
       return send(res, 200, 'application/json', JSON.stringify(result));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
@@ -103,12 +115,15 @@ export async function startBrowserTransport(options: BrowserTransportOptions): P
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY });
+  // The page only listens on this socket: it sends nothing bigger than a ping.
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_EVENT_FRAME });
   const sessions = new ClientSessions(options.core, options.sessions);
   server.on('upgrade', (req, socket, head) => {
+    // A peer may reset the connection at any moment, before or after the handshake: never fatal.
+    socket.on('error', () => socket.destroy());
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     if (path !== '/api/events' || !hostOk(req) || !originOk(req) || !authorized(req)) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+      if (socket.writable) socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;
     }
     // The page names itself (?client=…); events addressed to one client go only to its socket, and
@@ -116,6 +131,8 @@ export async function startBrowserTransport(options: BrowserTransportOptions): P
     // A socket without a name hears only the events addressed to nobody in particular.
     const clientId = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('client');
     sockets.handleUpgrade(req, socket, head, (ws) => {
+      // A malformed, unmasked or oversized frame closes this socket (ws reports it here), nothing else.
+      ws.on('error', () => ws.terminate());
       if (clientId) return sessions.attach(clientId, ws);
       const stop = options.core.events.listen((event, payload) => {
         if (typeof (payload as { clientId?: unknown }).clientId === 'string') return;
@@ -165,8 +182,10 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY) {
+        // Stop reading; the caller answers 413 and then closes the connection.
+        req.removeAllListeners('data');
+        req.pause();
         resolveBody(null);
-        req.destroy();
       } else chunks.push(chunk);
     });
     req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));

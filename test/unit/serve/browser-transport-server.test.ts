@@ -1,5 +1,6 @@
 // The browser transport's guards: token, Host, Origin, content type; and that a call goes through.
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -134,5 +135,42 @@ describe('browser transport server', () => {
       core.releaseClient = original;
       await graced.close();
     }
+  });
+});
+
+describe('hostile requests (each once crashed or mis-answered the server)', () => {
+  const auth = (): Record<string, string> => ({ Authorization: `Bearer ${transport.token}` });
+
+  it('answers a body of null, a list or a number with 400, not 500', async () => {
+    for (const body of ['null', '[]', '42', '"x"']) expect((await call(auth(), body)).status, body).toBe(400);
+  });
+
+  it('answers 413 to a body over the cap, and carries a manifest of the size the contract allows', async () => {
+    const huge = `{"method":"version","input":"${'x'.repeat(7 * 1024 * 1024)}"}`;
+    expect((await call(auth(), huge)).status).toBe(413);
+    // 1 MiB of newlines escapes to 2 MiB of JSON: the contract's limit, so it must arrive and be judged.
+    const manifest = '\n'.repeat(1024 * 1024);
+    const response = await call(auth(), JSON.stringify({ method: 'createService', input: { context: 'none', manifest, dryRun: true } }));
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { ok: boolean }).ok).toBe(false);
+  });
+
+  it('survives a peer that resets its upgrade request, and an unmasked frame, and keeps serving', async () => {
+    await new Promise<void>((done) => {
+      const socket = connect(transport.port, '127.0.0.1', () => {
+        socket.write(`GET /api/events HTTP/1.1\r\nHost: 127.0.0.1:${transport.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+        socket.resetAndDestroy();
+        setTimeout(done, 100);
+      });
+    });
+    const ws = new WebSocket(`ws://127.0.0.1:${transport.port}/api/events`, { headers: { Authorization: `Bearer ${transport.token}` } });
+    await new Promise((done, fail) => {
+      ws.once('open', done);
+      ws.once('error', fail);
+    });
+    // A client frame must be masked; this one is not (raw bytes on the socket: FIN + text, length 2).
+    (ws as unknown as { _socket: Socket })._socket.write(Buffer.from([0x81, 0x02, 0x68, 0x69]));
+    await new Promise((done) => ws.once('close', done));
+    expect((await call(auth())).status).toBe(200);
   });
 });
