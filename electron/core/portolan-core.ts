@@ -1,5 +1,6 @@
 // Core: everything that talks to the disk or a cluster, in plain Node (no electron import). Both
 // transports (Electron IPC and the browser server) serve the handlers built here.
+import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { ApiHandlers } from '../api/dispatcher';
@@ -9,6 +10,7 @@ import type { ClusterConnectionOptions } from './clusters/cluster-connection';
 import { ConnectionManager } from './clusters/connection-manager';
 import { CoreEvents } from './core-events';
 import { DraftStore } from './drafts/draft-store';
+import { MAX_KUBECONFIG_BYTES } from './kubeconfig/kubeconfig-parser';
 import { kubeconfigPaths, migrateLegacyKubeconfig, withAddedFiles } from './kubeconfig/kubeconfig-paths';
 import { KubeconfigStore, type KubeconfigPath, type KubeconfigStoreOptions } from './kubeconfig/kubeconfig-store';
 import { applyService, deleteServices } from './services/service-actions';
@@ -52,9 +54,23 @@ export interface PortolanCore {
 }
 
 function expandPath(path: string): string {
+  if (path.includes('\0')) throw new PortolanError('invalid-input', 'a file path cannot contain a NUL character');
   const expanded = path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(1)) : path;
   if (!isAbsolute(expanded)) throw new PortolanError('invalid-input', `"${path}" is not an absolute path`);
   return resolve(expanded);
+}
+
+/** Checked before a file is remembered: an existing regular file of a size a kubeconfig can have. */
+async function checkAddableFile(file: string): Promise<void> {
+  let info;
+  try {
+    info = await stat(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PortolanError('invalid-input', code === 'ENOENT' ? `there is no file at ${file}` : `${file} cannot be read (${code ?? 'error'})`);
+  }
+  if (!info.isFile()) throw new PortolanError('invalid-input', `${file} is not a regular file`);
+  if (info.size > MAX_KUBECONFIG_BYTES) throw new PortolanError('invalid-input', `${file} is larger than a kubeconfig can be (${MAX_KUBECONFIG_BYTES / 1024 / 1024} MB)`);
 }
 
 export function createPortolanCore(options: CoreOptions): PortolanCore {
@@ -101,6 +117,7 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     addKubeconfigFile: async ({ path }) => {
       await ready;
       const file = expandPath(path);
+      await checkAddableFile(file);
       if (!appState.kubeconfigFiles.includes(file)) await setAddedFiles([...appState.kubeconfigFiles, file]);
       return kubeconfig.contextList();
     },

@@ -1,6 +1,6 @@
 // Kubeconfig files followed on disk: contexts added and removed show up within 2 s, and a file caught
 // half-written never drops the contexts it had (a truncating, non-atomic rewrite in two slow halves).
-import { mkdtempSync, openSync, writeFileSync, writeSync, closeSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, writeFileSync, writeSync, closeSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -131,5 +131,28 @@ describe('kubeconfig files on disk', () => {
     expect(await names(c)).toEqual(['from-env', 'from-app']);
     expect((await c.handlers.removeKubeconfigFile({ path: added })).contexts.map((x) => x.name)).toEqual(['from-env']);
     await expect(c.handlers.addKubeconfigFile({ path: 'relative/file' })).rejects.toThrow(/not an absolute path/);
+  });
+
+  it('remembers only existing regular files, and starts whatever an old state file holds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portolan-kc-'));
+    const envFile = join(dir, 'env');
+    const stateDir = join(dir, 'state');
+    writeFileSync(envFile, stringify(contextsOf(['from-env'])));
+    let c = await start([envFile], stateDir);
+    await expect(c.handlers.addKubeconfigFile({ path: `${dir}/with\0nul` })).rejects.toThrow(/NUL/);
+    await expect(c.handlers.addKubeconfigFile({ path: join(dir, 'never-existed') })).rejects.toThrow(/there is no file at/);
+    await expect(c.handlers.addKubeconfigFile({ path: dir })).rejects.toThrow(/not a regular file/);
+    expect((await c.handlers.listContexts(undefined)).files.map((f) => f.path)).toEqual([envFile]);
+    await c.dispose();
+    // A state file written by an older Portolan, before these checks: it must never stop the start.
+    mkdirSync(stateDir, { recursive: true });
+    writeFileSync(join(stateDir, 'portolan-state.json'), JSON.stringify({
+      kubeconfigFiles: [`${dir}/with\0nul`, dir], ui: { pinned: [], selected: [], namespaces: {}, groupBy: 'file' },
+    }));
+    c = await start([envFile], stateDir);
+    const list = await c.handlers.listContexts(undefined);
+    expect(list.contexts.map((x) => x.name)).toEqual(['from-env']);
+    expect(list.files.map((f) => [f.state, f.problem?.code])).toEqual([['ok', undefined], ['invalid', 'file.unreadable'], ['invalid', 'file.notAFile']]);
+    await c.dispose();
   });
 });

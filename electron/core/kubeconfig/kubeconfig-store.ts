@@ -126,6 +126,9 @@ export class KubeconfigStore {
   }
 
   private watchOne(path: string): void {
+    // A path the OS cannot take (a NUL in it, from an old state file) is reported on its entry by
+    // read(); it is never watched, and never stops the others.
+    if (path.includes('\0')) return;
     watchFile(path, { interval: this.pollMs, persistent: false }, (now: Stats, before: Stats) => {
       if (now.mtimeMs === before.mtimeMs && now.size === before.size && now.ino === before.ino) return;
       this.schedule(path, this.settleMs);
@@ -138,7 +141,7 @@ export class KubeconfigStore {
   private forget(path: string): void {
     const entry = this.entries.get(path);
     if (entry?.timer) clearTimeout(entry.timer);
-    unwatchFile(path);
+    if (!path.includes('\0')) unwatchFile(path);
     this.entries.delete(path);
   }
 
