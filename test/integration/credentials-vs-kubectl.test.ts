@@ -62,6 +62,9 @@ beforeAll(async () => {
     'exec-and-token': { token, exec: exec('never') },
     'exec-and-basic': { username: 'someone', password: 'secret', exec: exec('never') },
     'none': {},
+    'gcp-provider': { 'auth-provider': { name: 'gcp', config: { 'cmd-path': join(dir, 'path-bin', 'never') } } },
+    'azure-provider': { 'auth-provider': { name: 'azure', config: {} } },
+    'exec-needs-terminal': { exec: { ...exec('never'), interactiveMode: 'Always' } },
   };
   const contexts = Object.keys(users).map((name) => ({ name, context: { cluster: 'proxied', user: name } }));
   contexts.push({ name: 'userinfo', context: { cluster: 'userinfo', user: 'none' } });
@@ -172,6 +175,22 @@ describe('what a real API server receives, kubectl and Portolan side by side', (
     expected[context]!(byKubectl);
     expect(['ran-relative', 'ran-on-path'].filter((m) => existsSync(join(dir, m))), 'the plugins Portolan ran').toEqual(kubectlRan);
     expect(existsSync(join(dir, 'ran-never')), 'a plugin kubectl would not run was run').toBe(false);
+  });
+
+  // Refused before anything is sent, in kubectl's own words.
+  const refused: Record<string, string> = {
+    'gcp-provider': 'The gcp auth plugin has been removed. Please use the "gke-gcloud-auth-plugin"',
+    'azure-provider': 'The azure auth plugin has been removed. Please use the https://github.com/Azure/kubelogin',
+    'exec-needs-terminal': 'exec plugin cannot support interactive mode: standard input is not a terminal',
+  };
+  it.each(Object.keys(refused))('%s: refused by both, in the same words, with nothing run or sent', async (context) => {
+    rmSync(join(dir, 'ran-never'), { force: true });
+    const byKubectl = await viaKubectl(context, proxy);
+    const byPortolan = await viaPortolan(context, proxy);
+    expect(byKubectl.error.replace(/\n/g, ' ')).toContain(refused[context]);
+    expect(byPortolan.error).toContain(refused[context]);
+    expect(byPortolan).toMatchObject({ authorization: null, clientCertificate: null, ok: false });
+    expect(existsSync(join(dir, 'ran-never'))).toBe(false);
   });
 
   // On purpose: with nothing that identifies the user, kubectl asks for a username on the terminal

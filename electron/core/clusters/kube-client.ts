@@ -46,6 +46,7 @@ export class KubeClient {
   }
 
   async close(): Promise<void> {
+    this.extraAuthorization?.close();
     const dispatcher = this.dispatcher;
     this.dispatcher = undefined;
     this.dispatcherReady = false;

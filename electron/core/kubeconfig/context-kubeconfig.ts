@@ -5,6 +5,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { withoutUserInfo, type MergedKubeconfig, type NamedEntry, type RawCluster, type RawUser } from './merge-kubeconfigs';
 import { isRecord } from './parse-kubeconfig';
+import { ExecCredentialAuthenticator } from './exec-credentials';
 import { credentialPlan, ExtraAuthorization } from './user-credentials';
 
 export interface ContextClientConfig {
@@ -65,5 +66,10 @@ export function contextClientConfig(merged: MergedKubeconfig, contextName: strin
     contexts: [{ name: contextName, context: { ...context.value, user: userName || 'anonymous' } }],
     'current-context': contextName,
   }));
-  return { kubeConfig, extraAuthorization: new ExtraAuthorization(plan, server) };
+  let exec: ExecCredentialAuthenticator | null = null;
+  if (plan.exec && user) {
+    exec = new ExecCredentialAuthenticator(plan.exec, userName, user.source);
+    kubeConfig.addAuthenticator(exec);
+  }
+  return { kubeConfig, extraAuthorization: new ExtraAuthorization(plan, server, () => exec?.close()) };
 }

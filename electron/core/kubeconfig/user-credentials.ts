@@ -5,7 +5,9 @@
 // client-node does the sending; what it does not know (tokenFile, userinfo in the server URL) is
 // added here. Nothing here leaves core.
 import { readFile } from 'node:fs/promises';
+import type { ExecConfig } from './exec-credentials';
 import type { RawUser } from './merge-kubeconfigs';
+import { isRecord } from './parse-kubeconfig';
 
 const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
@@ -16,7 +18,15 @@ export interface CredentialPlan {
   tokenFile: { path: string; fallback: string | null } | null;
   /** The basic-auth header (client-node sends none for a password without a username; kubectl does). */
   basic: string | null;
+  /** The exec plugin to run (by exec-credentials.ts, not client-node), when kubectl would run it. */
+  exec: ExecConfig | null;
 }
+
+/** kubectl's own words for the auth providers it removed in 1.26 (client-node would still run them, through a shell). */
+const REMOVED_PROVIDERS: Record<string, string> = {
+  gcp: 'The gcp auth plugin has been removed. Please use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead.',
+  azure: 'The azure auth plugin has been removed. Please use the https://github.com/Azure/kubelogin kubectl/client-go credential plugin instead.',
+};
 
 /** What kubectl does with this user's fields; throws the words kubectl uses for a combination it refuses. */
 export function credentialPlan(user: RawUser): CredentialPlan {
@@ -25,16 +35,19 @@ export function credentialPlan(user: RawUser): CredentialPlan {
   const hasCert = nonEmpty(user['client-certificate']) || nonEmpty(user['client-certificate-data']);
   if (hasToken && hasBasic) throw new Error('username/password or bearer token may be set, but not both');
   if (user.exec && user['auth-provider']) throw new Error('execProvider and authProvider cannot be used in combination');
+  const provider = isRecord(user['auth-provider']) ? String(user['auth-provider'].name ?? '') : '';
+  if (REMOVED_PROVIDERS[provider]) throw new Error(REMOVED_PROVIDERS[provider]);
   const plan: RawUser = { ...user };
   for (const key of ['tokenFile', 'username', 'password']) delete plan[key];
   // kubectl never runs the plugin when another credential is there (client-go exec.UpdateTransportConfig).
-  if (hasToken || hasBasic || hasCert) delete plan.exec;
+  const exec = isRecord(user.exec) && !(hasToken || hasBasic || hasCert) ? (user.exec as unknown as ExecConfig) : null;
+  delete plan.exec;
   // An auth-provider's header yields to a token or basic auth already on the request.
   if (hasToken || hasBasic) delete plan['auth-provider'];
   const tokenFile = nonEmpty(user.tokenFile) ? { path: user.tokenFile, fallback: nonEmpty(user.token) ? user.token : null } : null;
   if (tokenFile) delete plan.token;
   const basic = hasBasic ? basicAuthorization(String(user.username ?? ''), String(user.password ?? '')) : null;
-  return { user: plan, tokenFile, basic };
+  return { user: plan, tokenFile, basic, exec };
 }
 
 const basicAuthorization = (username: string, password: string): string => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
@@ -45,7 +58,10 @@ export class ExtraAuthorization {
   private readonly basic: string | null;
   private readonly userInfo: string | null;
 
-  constructor(plan: Pick<CredentialPlan, 'tokenFile' | 'basic'>, server: string) {
+  private readonly onClose: () => void;
+
+  constructor(plan: Pick<CredentialPlan, 'tokenFile' | 'basic'>, server: string, onClose: () => void = () => undefined) {
+    this.onClose = onClose;
     this.tokenFile = plan.tokenFile ? new TokenFileSource(plan.tokenFile.path, plan.tokenFile.fallback) : null;
     this.basic = plan.basic;
     this.userInfo = userInfoAuthorization(server);
@@ -60,6 +76,11 @@ export class ExtraAuthorization {
     if (this.userInfo) return this.userInfo;
     if (this.tokenFile) return `Bearer ${await this.tokenFile.token()}`;
     return this.basic;
+  }
+
+  /** The connection closed: stop what runs for it (an exec plugin). */
+  close(): void {
+    this.onClose();
   }
 }
 
