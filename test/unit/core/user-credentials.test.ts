@@ -10,16 +10,19 @@ const exec = { command: 'plugin', apiVersion: 'client.authentication.k8s.io/v1' 
 
 describe('credentialPlan', () => {
   it('runs no exec plugin when a token, basic auth or a client certificate is there', () => {
-    expect(credentialPlan({ exec, token: 't' }).user.exec).toBeUndefined();
-    expect(credentialPlan({ exec, username: 'u', password: 'p' }).user.exec).toBeUndefined();
-    expect(credentialPlan({ exec, 'client-certificate-data': 'Y2VydA==' }).user.exec).toBeUndefined();
-    expect(credentialPlan({ exec, 'client-certificate': '/c.crt' }).user.exec).toBeUndefined();
-    expect(credentialPlan({ exec }).user.exec).toEqual(exec);
+    expect(credentialPlan({ exec, token: 't' }).exec).toBeNull();
+    expect(credentialPlan({ exec, username: 'u', password: 'p' }).exec).toBeNull();
+    expect(credentialPlan({ exec, 'client-certificate-data': 'Y2VydA==' }).exec).toBeNull();
+    expect(credentialPlan({ exec, 'client-certificate': '/c.crt' }).exec).toBeNull();
+    // Core runs the plugin (exec-credentials.ts), never client-node.
+    expect(credentialPlan({ exec })).toMatchObject({ exec, user: {} });
   });
   it('refuses the combinations kubectl refuses, in kubectl\'s words', () => {
     expect(() => credentialPlan({ token: 't', username: 'u' })).toThrow('username/password or bearer token may be set, but not both');
     expect(() => credentialPlan({ tokenFile: '/t', password: 'p' })).toThrow('but not both');
     expect(() => credentialPlan({ exec, 'auth-provider': { name: 'oidc' } })).toThrow('execProvider and authProvider cannot be used in combination');
+    expect(() => credentialPlan({ 'auth-provider': { name: 'gcp' } })).toThrow('The gcp auth plugin has been removed');
+    expect(() => credentialPlan({ 'auth-provider': { name: 'azure' } })).toThrow('The azure auth plugin has been removed');
   });
   it('reads a token file itself, with the inline token as its fallback, and sends basic auth itself', () => {
     expect(credentialPlan({ token: 'inline', tokenFile: '/t' })).toMatchObject({ tokenFile: { path: '/t', fallback: 'inline' }, basic: null });
