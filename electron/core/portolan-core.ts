@@ -10,6 +10,7 @@ import type { ClusterConnectionOptions } from './clusters/cluster-connection';
 import { ConnectionManager } from './clusters/connection-manager';
 import { CoreEvents } from './core-events';
 import { DraftStore } from './drafts/draft-store';
+import { SecretRedactor } from './secrets/secret-redactor';
 import { MAX_KUBECONFIG_BYTES } from './kubeconfig/kubeconfig-parser';
 import { kubeconfigPaths, migrateLegacyKubeconfig, withAddedFiles } from './kubeconfig/kubeconfig-paths';
 import { KubeconfigStore, type KubeconfigPath, type KubeconfigStoreOptions } from './kubeconfig/kubeconfig-store';
@@ -76,7 +77,8 @@ async function checkAddableFile(file: string): Promise<void> {
 export function createPortolanCore(options: CoreOptions): PortolanCore {
   if (!options.kubeconfigPaths) migrateLegacyKubeconfig();
   const basePaths = options.kubeconfigPaths ?? kubeconfigPaths();
-  const events = new CoreEvents();
+  const redactor = new SecretRedactor();
+  const events = new CoreEvents((payload) => redactor.redact(payload));
   const appState = new AppStateStore(options.stateDir);
   const kubeconfig = new KubeconfigStore(options.kubeconfig);
   const connections = new ConnectionManager(kubeconfig, events, options.connections);
@@ -87,6 +89,7 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
   connections.follow(subscriptions);
 
   kubeconfig.onChange((list) => {
+    redactor.setKubeconfig(kubeconfig.merged);
     events.emit('contextsChanged', list);
     void connections.kubeconfigChanged();
   });
@@ -170,7 +173,7 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
   };
 
   return {
-    handlers,
+    handlers: redactedHandlers(handlers, redactor),
     events,
     ready,
     releaseClient: (clientId) => subscriptions.releaseClient(clientId),
@@ -184,4 +187,19 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
       await connections.closeAll();
     },
   };
+}
+
+/** Every handler's answer and error through the redactor: nothing leaves core with a secret in it. */
+function redactedHandlers(handlers: ApiHandlers, redactor: SecretRedactor): ApiHandlers {
+  const wrapped: Record<string, (input: never) => Promise<unknown>> = {};
+  for (const [name, handler] of Object.entries(handlers) as Array<[string, (input: never) => Promise<unknown>]>) {
+    wrapped[name] = async (input) => {
+      try {
+        return redactor.redact(await handler(input));
+      } catch (error) {
+        throw redactor.redactError(error);
+      }
+    };
+  }
+  return wrapped as unknown as ApiHandlers;
 }

@@ -10,6 +10,7 @@ import type { User } from '@kubernetes/client-node';
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { RequestOptions } from 'node:https';
 import { isRecord } from './parse-kubeconfig';
+import { rememberSecret } from '../secrets/secret-redactor';
 
 export const EXEC_TIMEOUT_MS = 60_000;
 const MAX_OUTPUT = 1024 * 1024;
@@ -139,6 +140,8 @@ export class ExecCredentialAuthenticator {
     if (fresh(shared.cached)) return Promise.resolve(shared.cached!);
     shared.running ??= run(this.exec, shared, this.timeoutMs).then(
       (status) => {
+        rememberSecret(status.token);
+        rememberSecret(status.clientKeyData);
         shared.cached = status;
         shared.running = null;
         return status;

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { ExecConfig } from './exec-credentials';
 import type { RawUser } from './merge-kubeconfigs';
 import { isRecord } from './parse-kubeconfig';
+import { rememberSecret } from '../secrets/secret-redactor';
 
 const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
@@ -105,6 +106,7 @@ export class TokenFileSource {
     try {
       const token = (await readFile(this.path, 'utf8')).trim();
       if (token === '') throw new Error(`read empty token from file "${this.path}"`);
+      rememberSecret(token);
       this.cached = { token, until: this.now() + 50_000 };
       return token;
     } catch (error) {
