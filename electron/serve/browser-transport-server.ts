@@ -30,7 +30,6 @@ export interface BrowserTransport {
   close(): Promise<void>;
 }
 
-const COOKIE = 'portolan_token';
 // A call carries at most one manifest of the contract's 1 MiB, which JSON escaping can grow up to six
 // times (a control character becomes \u0000), plus the envelope around it.
 const MAX_BODY = 6 * 1024 * 1024 + 64 * 1024;
@@ -52,9 +51,16 @@ export async function startBrowserTransport(options: BrowserTransportOptions): P
   const hostOk = (req: IncomingMessage): boolean => allowedHosts().includes(req.headers.host ?? '');
   const originOk = (req: IncomingMessage): boolean =>
     req.headers.origin === undefined || allowedHosts().some((h) => req.headers.origin === `http://${h}`);
+  // The page holds a session, not the token: the cookie carries a random value of its own, under a
+  // name per instance (cookies ignore ports, so another local server, or a second Portolan on another
+  // port, would otherwise receive or overwrite it).
+  const sessionIds = new Set<string>();
+  const cookieName = (): string => `portolan_session_${port}`;
   const authorized = (req: IncomingMessage): boolean => {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    return tokenMatches(bearer) || tokenMatches(readCookie(req.headers.cookie, COOKIE));
+    if (tokenMatches(bearer)) return true;
+    const session = readCookie(req.headers.cookie, cookieName());
+    return session !== null && sessionIds.has(session);
   };
 
   const server = createServer((req, res) => {
@@ -71,8 +77,10 @@ export async function startBrowserTransport(options: BrowserTransportOptions): P
     if (req.method === 'GET' && queryToken !== null) {
       if (!tokenMatches(queryToken)) return send(res, 401, 'text/plain; charset=utf-8', 'unauthorized: wrong token');
       url.searchParams.delete('token');
+      const session = randomBytes(32).toString('base64url');
+      sessionIds.add(session);
       res.writeHead(303, {
-        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${cookieName()}=${session}; HttpOnly; SameSite=Strict; Path=/`,
         Location: url.pathname + url.search,
         'Cache-Control': 'no-store',
       });

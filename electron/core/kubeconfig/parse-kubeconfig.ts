@@ -24,8 +24,7 @@ export function parseKubeconfig(raw: string): ParsedKubeconfig {
   try {
     doc = /^\s*\{/.test(text) ? JSON.parse(text) : firstDocument(text);
   } catch (error) {
-    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    return { ok: false, problem: 'not-yaml', detail: reason ?? '' };
+    return { ok: false, problem: 'not-yaml', detail: whereItBroke(error, text) };
   }
   if (doc === null || doc === undefined) return { ok: true, doc: {} };
   if (!isRecord(doc)) return { ok: false, problem: 'not-kubeconfig', detail: Array.isArray(doc) ? 'a list' : typeof doc };
@@ -37,4 +36,23 @@ function firstDocument(text: string): unknown {
   if (!first || Array.isArray(first)) return null;
   if (first.errors.length > 0) throw first.errors[0]!;
   return first.toJS({ maxAliasCount: 100 });
+}
+
+/**
+ * Where the text stopped being YAML or JSON, and the kind of mistake, never the text itself: the
+ * parsers' messages quote the file (an alias name, a JSON snippet), and a kubeconfig is full of secrets.
+ */
+function whereItBroke(error: unknown, text: string): string {
+  const yamlError = error as { code?: string; linePos?: Array<{ line: number; col: number }> };
+  if (yamlError.linePos?.[0]) {
+    const { line, col } = yamlError.linePos[0];
+    return `line ${line}, column ${col} (${(yamlError.code ?? 'syntax error').toLowerCase().replace(/_/g, ' ')})`;
+  }
+  const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
+  if (position !== undefined) {
+    const before = text.slice(0, Number(position)).split('\n');
+    return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1} (not valid JSON)`;
+  }
+  if (error instanceof Error && /alias/i.test(error.message)) return 'an alias (*name) refers to no anchor, or to too many';
+  return 'not valid YAML or JSON';
 }

@@ -42,3 +42,20 @@ describe('parseKubeconfig in kubectl\'s dialect', () => {
     expect(parseKubeconfig('\uFEFF{"current-context":"a","current-context":"b"}')).toEqual({ ok: true, doc: { 'current-context': 'b' } });
   });
 });
+
+describe('parse errors', () => {
+  it('say where the text broke and never quote it (a kubeconfig is full of secrets)', () => {
+    const cases: Array<[string, string]> = [
+      ['users:\n- name: u\n  user: {token: s3cret-token-value}\n c: [\n', 'line 4, column 1'],
+      ['{"users": [{"user": {"token": "s3cret-token-value"}}] x}', 'line 1, column 55 (not valid JSON)'],
+      ['token: *s3cret-token-value\n', 'an alias (*name) refers to no anchor'],
+    ];
+    for (const [text, where] of cases) {
+      const parsed = parseKubeconfig(text);
+      expect(parsed.ok).toBe(false);
+      const detail = parsed.ok ? '' : parsed.detail;
+      expect(detail).toContain(where);
+      expect(detail).not.toContain('s3cret');
+    }
+  });
+});

@@ -47,6 +47,11 @@ describe('browser transport server', () => {
     const cookie = first.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
+    // Not the token itself, and under a name of this instance's own (cookies ignore ports).
+    expect(cookie).toMatch(new RegExp(`^portolan_session_${transport.port}=`));
+    expect(cookie).not.toContain(transport.token);
+    const forged = await fetch(`${base}/`, { headers: { Cookie: `portolan_session_${transport.port}=${transport.token}` } });
+    expect(forged.status).toBe(401);
     const page = await fetch(`${base}/`, { headers: { Cookie: cookie.split(';')[0] ?? '' } });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
