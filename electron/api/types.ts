@@ -274,6 +274,8 @@ export interface ServiceDetail {
   events: EventRow[];
   /** Node addresses (ExternalIP first, then InternalIP), for opening a NodePort; empty if nodes may not be read. */
   nodeAddresses: string[];
+  /** Where the Service can be opened from outside (http URLs core built from its status and ports). */
+  addresses: string[];
   synced: boolean;
 }
 

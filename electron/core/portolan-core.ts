@@ -51,6 +51,8 @@ export interface PortolanCore {
   activeStreams(): string[];
   /** Lists, watches and events per running stream (for tests and diagnostics). */
   streamStats(): Record<string, { lists: number; watches: number; events: number }>;
+  /** Whether `url` is an address an open detail view shows (the only URLs the desktop app opens outside). */
+  isOpenableUrl(url: string): boolean;
   dispose(): Promise<void>;
 }
 
@@ -180,6 +182,7 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     releaseAllClients: () => subscriptions.closeAll(),
     activeStreams: () => hub.activeKeys(),
     streamStats: () => hub.stats(),
+    isOpenableUrl: (url) => subscriptions.openable.has(url),
     dispose: async () => {
       await ready.catch(() => undefined);
       kubeconfig.close();

@@ -9,6 +9,7 @@ export type PermissionSession = Pick<Session, 'setPermissionRequestHandler' | 's
 
 export function hardenWebContents(
   contents: HardenableContents, isAppUrl: (url: string) => boolean, openExternal: (url: string) => void,
+  mayOpen: (url: string) => boolean,
 ): void {
   contents.on('will-navigate', (event: Event, url: string) => {
     if (!isAppUrl(url)) event.preventDefault();
@@ -18,8 +19,9 @@ export function hardenWebContents(
   });
   contents.on('will-attach-webview', (event: Event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }: HandlerDetails): WindowOpenHandlerResponse => {
-    // Only web links leave the app, to the system browser (a Service's LoadBalancer or NodePort address).
-    if (/^https?:\/\//.test(url)) openExternal(url);
+    // Only the web addresses core built for a Service shown in a detail view (its LoadBalancer or
+    // NodePort address) leave the app, to the system browser; anything else a page asks for, nowhere.
+    if (/^https?:\/\//.test(url) && mayOpen(url)) openExternal(url);
     return { action: 'deny' };
   });
 }

@@ -19,8 +19,10 @@ app.enableSandbox();
 // Before `ready`: app:// must be a standard, secure scheme for module scripts, fetch and workers.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
+// Set once core exists: until then no address may be opened.
+let mayOpen: (url: string) => boolean = () => false;
 app.on('web-contents-created', (_, contents) => {
-  hardenWebContents(contents, isAppUrl, (url) => void shell.openExternal(url));
+  hardenWebContents(contents, isAppUrl, (url) => void shell.openExternal(url), (url) => mayOpen(url));
 });
 
 void app.whenReady().then(async () => {
@@ -34,6 +36,7 @@ void app.whenReady().then(async () => {
     stateDir: app.getPath('userData'),
     kubeconfig: { parser: workerParser(new URL('./kubeconfig-parse-worker.js', import.meta.url)) },
   });
+  mayOpen = (url) => core.isOpenableUrl(url);
   const window = new BrowserWindow(secureWindowOptions(join(here, '../preload/index.cjs')));
   registerIpcTransport(ipcMain, core, (event) => event.senderFrame !== null && event.senderFrame === window.webContents.mainFrame
     && isAppUrl(event.senderFrame.url));

@@ -6,6 +6,7 @@ import type { KubeClient } from '../clusters/kube-client';
 import type { KubeObject } from '../watch/resource-ref';
 import type { WatchHub, WatchLease } from '../watch/watch-hub';
 import { SERVICE_NAME_LABEL, toServiceRow, type EndpointSliceObject, type ServiceObject } from './service-row';
+import { serviceAddresses } from './service-addresses';
 
 interface DetailSlice extends EndpointSliceObject {
   endpoints?: Array<{
@@ -121,13 +122,15 @@ export class ServiceDetailSubscription {
       // The watch cache already dropped managedFields (noise for a reader).
       object = { apiVersion: 'v1', kind: 'Service', ...service };
     }
+    const row = service ? toServiceRow(context, service, slices) : null;
     return {
       ...this.target,
       service: object,
-      row: service ? toServiceRow(context, service, slices) : null,
+      row,
       endpoints,
       events,
       nodeAddresses: this.nodeAddresses,
+      addresses: serviceAddresses(row, this.nodeAddresses),
       synced: this.services.watch.state.synced,
     };
   }

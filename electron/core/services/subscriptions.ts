@@ -8,6 +8,7 @@ import type { ConnectionManager } from '../clusters/connection-manager';
 import type { CoreEvents } from '../core-events';
 import type { WatchHub } from '../watch/watch-hub';
 import type { KubeClient } from '../clusters/kube-client';
+import { OpenableUrls } from './service-addresses';
 import { ServiceDetailSubscription } from './service-detail-subscription';
 import { ServiceSubscription } from './service-subscription';
 
@@ -26,6 +27,8 @@ export class SubscriptionManager {
   private readonly hub: WatchHub;
   private readonly events: CoreEvents;
   private readonly batchMs: number | undefined;
+  /** The addresses open detail views show: what the desktop app may open in the system browser. */
+  readonly openable = new OpenableUrls();
 
   constructor(connections: ConnectionManager, hub: WatchHub, events: CoreEvents, batchMs?: number) {
     this.connections = connections;
@@ -46,7 +49,10 @@ export class SubscriptionManager {
   watchServiceDetail(clientId: string, context: string, namespace: string, name: string): Subscription {
     return this.add(clientId, context, namespace, (subscriptionId) => (client) =>
       new ServiceDetailSubscription(this.hub, client, { clientId, subscriptionId, context, namespace, name },
-        (detail) => this.events.emit('serviceDetail', detail), this.batchMs));
+        (detail) => {
+          this.openable.set(subscriptionId, detail.addresses);
+          this.events.emit('serviceDetail', detail);
+        }, this.batchMs));
   }
 
   private add(clientId: string, context: string, namespace: string | null,
@@ -63,6 +69,7 @@ export class SubscriptionManager {
     if (!entry) throw new PortolanError('not-found', `no subscription ${subscriptionId}`);
     entry.live.close();
     this.entries.delete(subscriptionId);
+    this.openable.forget(subscriptionId);
   }
 
   releaseClient(clientId: string): void {
@@ -85,6 +92,7 @@ export class SubscriptionManager {
       if (entry.context !== context) continue;
       entry.live.close();
       this.entries.delete(id);
+      this.openable.forget(id);
       this.events.emit('watchStatus', {
         clientId: entry.clientId, subscriptionId: id, context, namespace: entry.namespace,
         phase: 'stopped', synced: false, stale: true, error: { kind: 'closed', message: reason }, retryAt: null,
@@ -94,7 +102,10 @@ export class SubscriptionManager {
   }
 
   closeAll(): void {
-    for (const entry of this.entries.values()) entry.live.close();
+    for (const [id, entry] of this.entries) {
+      entry.live.close();
+      this.openable.forget(id);
+    }
     this.entries.clear();
   }
 

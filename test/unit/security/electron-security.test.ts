@@ -18,7 +18,7 @@ function fakeContents(): { contents: HardenableContents; emitter: EventEmitter; 
       handler = h;
     },
   } as unknown as HardenableContents;
-  hardenWebContents(contents, appUrlMatcher(undefined), (url) => opened.push(url));
+  hardenWebContents(contents, appUrlMatcher(undefined), (url) => opened.push(url), (url) => OPENABLE.includes(url));
   return { contents, emitter, openHandler: (url) => handler?.({ url }), opened };
 }
 
@@ -27,6 +27,8 @@ function navigate(emitter: EventEmitter, name: string, url: string): boolean {
   emitter.emit(name, { preventDefault: () => (prevented = true) }, url);
   return prevented;
 }
+
+const OPENABLE = ['http://192.0.2.10:30080'];
 
 describe('BrowserWindow options', () => {
   const prefs = secureWindowOptions('/preload.cjs').webPreferences ?? {};
@@ -61,13 +63,14 @@ describe('navigation and windows', () => {
     expect(navigate(emitter, 'will-navigate', 'app:portolan')).toBe(true);
     expect(navigate(emitter, 'will-navigate', 'not a url')).toBe(true);
   });
-  it('denies every new window; web links go to the system browser, others nowhere', () => {
+  it('denies every new window; only addresses core built for a Service go to the system browser', () => {
     const { openHandler, opened } = fakeContents();
     expect(openHandler('https://kubernetes.io/docs/')).toEqual({ action: 'deny' });
     expect(openHandler('http://192.0.2.10:30080')).toEqual({ action: 'deny' });
+    expect(openHandler('http://192.0.2.10:30081')).toEqual({ action: 'deny' });
     expect(openHandler('javascript:alert(1)')).toEqual({ action: 'deny' });
     expect(openHandler('file:///etc/passwd')).toEqual({ action: 'deny' });
-    expect(opened).toEqual(['https://kubernetes.io/docs/', 'http://192.0.2.10:30080']);
+    expect(opened).toEqual(['http://192.0.2.10:30080']);
   });
   it('refuses <webview>', () => {
     const { emitter } = fakeContents();
