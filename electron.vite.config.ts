@@ -13,7 +13,7 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           serve: resolve('electron/serve/index.ts'),
           // A worker thread's script must be a file of its own; main and serve name it by URL.
-          'kubeconfig-parse-worker': resolve('electron/core/kubeconfig/kubeconfig-parse-worker.ts'),
+          'parse-worker': resolve('electron/core/parse-worker/parse-worker.ts'),
         },
       },
     },

@@ -4,7 +4,7 @@ import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron'
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loginShellPath, mergePaths } from '../core/login-shell-path';
-import { workerParser } from '../core/kubeconfig/kubeconfig-parser';
+import { useParseWorker } from '../core/parse-worker/off-thread';
 import { createPortolanCore } from '../core/portolan-core';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { appUrlMatcher, denyAllPermissions, hardenWebContents } from './harden';
@@ -15,6 +15,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by `electron-vite dev` only
 const isAppUrl = appUrlMatcher(rendererUrl);
 
+// Kubeconfig files and manifests are parsed on a worker thread, never blocking the window's answers.
+useParseWorker(new URL('./parse-worker.js', import.meta.url));
 app.enableSandbox();
 // Before `ready`: app:// must be a standard, secure scheme for module scripts, fetch and workers.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
@@ -34,7 +36,6 @@ void app.whenReady().then(async () => {
     transport: 'electron',
     electronVersion: process.versions.electron ?? null,
     stateDir: app.getPath('userData'),
-    kubeconfig: { parser: workerParser(new URL('./kubeconfig-parse-worker.js', import.meta.url)) },
   });
   mayOpen = (url) => core.isOpenableUrl(url);
   const window = new BrowserWindow(secureWindowOptions(join(here, '../preload/index.cjs')));

@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { workerParser } from '../core/kubeconfig/kubeconfig-parser';
+import { useParseWorker } from '../core/parse-worker/off-thread';
 import { kubeconfigPaths, migrateLegacyKubeconfig } from '../core/kubeconfig/kubeconfig-paths';
 import { createPortolanCore } from '../core/portolan-core';
 import { startBrowserTransport } from './browser-transport-server';
@@ -24,12 +24,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 migrateLegacyKubeconfig(); // as kubectl does on every run
+useParseWorker(new URL('./parse-worker.js', import.meta.url));
 const core = createPortolanCore({
   transport: 'browser',
   // --kubeconfig takes a path list like KUBECONFIG does.
   kubeconfigPaths: kubeconfigPaths(values.kubeconfig ? { KUBECONFIG: values.kubeconfig } : process.env),
   stateDir: resolve(values['state-dir']),
-  kubeconfig: { parser: workerParser(new URL('./kubeconfig-parse-worker.js', import.meta.url)) },
 });
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
 const transport = await startBrowserTransport({ core, rendererDir, port });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { expect, it } from 'vitest';
-import { workerParser } from '../../electron/core/kubeconfig/kubeconfig-parser';
+import { kubeconfigParser, offThread } from '../../electron/core/parse-worker/off-thread';
 import { KubeconfigStore } from '../../electron/core/kubeconfig/kubeconfig-store';
 
 const CONTEXTS = 49_500;
@@ -25,7 +25,7 @@ function bigKubeconfig(): string {
 
 it(`reads ${CONTEXTS} contexts off the main thread, which stays responsive`, async () => {
   const file = bigKubeconfig();
-  const store = new KubeconfigStore({ parser: workerParser(new URL('../../electron/core/kubeconfig/kubeconfig-parse-worker.ts', import.meta.url)) });
+  const store = new KubeconfigStore({ parser: kubeconfigParser(offThread(new URL('../../electron/core/parse-worker/parse-worker.ts', import.meta.url))) });
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   const began = performance.now();

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseOffThread } from '../parse-worker/off-thread';
 import type { DraftSummary } from '../../api/types';
 import { PortolanError } from '../../api/portolan-error';
 import { writeFileAtomic } from '../state/atomic-write';
@@ -23,13 +23,10 @@ export class DraftStore {
   async save(input: { id?: string | undefined; context: string | null; namespace: string | null; manifest: string }): Promise<DraftSummary> {
     if (!this.dir) throw new PortolanError('internal', 'drafts need a state folder, and this session has none');
     const id = input.id ?? randomUUID();
-    let name = '';
-    try {
-      const doc = parse(input.manifest) as { metadata?: { name?: unknown } } | null;
-      name = typeof doc?.metadata?.name === 'string' ? doc.metadata.name : '';
-    } catch {
-      /* a draft may hold text that does not parse yet */
-    }
+    // A draft may hold text that does not parse yet: then it has no name.
+    const read = await parseOffThread({ kind: 'manifest', text: input.manifest }).catch(() => null);
+    const doc = read?.ok ? (read.value as { metadata?: { name?: unknown } } | null) : null;
+    const name = typeof doc?.metadata?.name === 'string' ? doc.metadata.name : '';
     const draft: DraftFile = { id, name, context: input.context, namespace: input.namespace, savedAt: new Date().toISOString(), manifest: input.manifest };
     await writeFileAtomic(join(this.dir, `${id}.json`), `${JSON.stringify(draft, null, 2)}\n`);
     return summaryOf(draft);

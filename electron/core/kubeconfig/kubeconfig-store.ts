@@ -7,7 +7,8 @@ import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import type { ContextList, Explanation, ExplanationCode, KubeconfigFileOrigin, KubeconfigFileStatus } from '../../api/types';
 import { mergeKubeconfigs, toContextList, type KubeconfigFile, type MergedKubeconfig } from './merge-kubeconfigs';
 import type { KubeconfigProblem } from './decode-kubeconfig';
-import { inlineParser, MAX_KUBECONFIG_BYTES, type KubeconfigParser, type ParseResult } from './kubeconfig-parser';
+import { kubeconfigParser } from '../parse-worker/off-thread';
+import { MAX_KUBECONFIG_BYTES, type KubeconfigParser, type ParseResult } from './kubeconfig-parser';
 import type { KubeconfigDoc } from './parse-kubeconfig';
 
 export interface KubeconfigPath {
@@ -22,7 +23,7 @@ export interface KubeconfigStoreOptions {
   settleMs?: number;
   /** How long a file that turned empty or vanished keeps its contexts before they are dropped. */
   graceMs?: number;
-  /** Where texts are parsed: on this thread by default; the app passes a worker-backed parser. */
+  /** Where texts are parsed: the app's parse worker by default (inline until the app names one). */
   parser?: KubeconfigParser;
 }
 
@@ -71,7 +72,7 @@ export class KubeconfigStore {
     this.pollMs = options.pollMs ?? 250;
     this.settleMs = options.settleMs ?? 150;
     this.graceMs = options.graceMs ?? 1000;
-    this.parser = options.parser ?? inlineParser;
+    this.parser = options.parser ?? kubeconfigParser();
   }
 
   get merged(): MergedKubeconfig {

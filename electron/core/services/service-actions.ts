@@ -26,7 +26,7 @@ export interface ApplyRequest extends ServiceTarget {
 
 /** Server-side apply of the user's manifest; conflicts and invalid fields come back as data. */
 export async function applyService(connections: ConnectionManager, request: ApplyRequest): Promise<ApplyResult> {
-  const read = readServiceManifest(request.manifest);
+  const read = await readServiceManifest(request.manifest);
   if (!read.ok) return { ok: false, reason: 'invalid', explanation: read.explanation, problems: [] };
   const { manifest } = read;
   if (manifest.metadata?.name !== request.name) {

@@ -58,7 +58,7 @@ export async function matchPods(connections: ConnectionManager, context: string,
 export async function createService(
   connections: ConnectionManager, request: { context: string; namespace: string; manifest: string; dryRun: boolean },
 ): Promise<CreateResult> {
-  const read = readServiceManifest(request.manifest);
+  const read = await readServiceManifest(request.manifest);
   if (!read.ok) return { ok: false, reason: 'invalid', explanation: read.explanation, problems: [] };
   const { manifest } = read;
   if (manifest.metadata?.namespace !== undefined && manifest.metadata.namespace !== request.namespace) {

@@ -1,8 +1,9 @@
 // What apply and create share: reading the user's text as one v1 Service, and turning an API
 // server's refusal into data (what kind, the server's words, the fields it names).
-import { parse } from 'yaml';
 import type { Explanation, FieldProblem } from '../../api/types';
 import { KubeRequestError, type KubeFailureKind } from '../clusters/kube-errors';
+import { parseOffThread } from '../parse-worker/off-thread';
+import type { ManifestText } from './manifest-text';
 
 export interface ServiceManifest {
   apiVersion: 'v1';
@@ -13,15 +14,11 @@ export interface ServiceManifest {
 
 export type ReadManifest = { ok: true; manifest: ServiceManifest } | { ok: false; explanation: Explanation };
 
-/** Parses YAML or JSON (JSON is YAML) and checks that it is one v1 Service. */
-export function readServiceManifest(text: string): ReadManifest {
-  let value: unknown;
-  try {
-    value = parse(text);
-  } catch (error) {
-    return { ok: false, explanation: { code: 'manifest.notYaml', params: { detail: (error as Error).message.split('\n')[0] ?? '' } } };
-  }
-  const manifest = value as Partial<ServiceManifest> | null;
+/** Parses YAML or JSON (JSON is YAML), within bounds and off the main thread, and checks that it is one v1 Service. */
+export async function readServiceManifest(text: string): Promise<ReadManifest> {
+  const read = await parseOffThread({ kind: 'manifest', text }).catch((e: Error): ManifestText => ({ ok: false, detail: e.message }));
+  if (!read.ok) return { ok: false, explanation: { code: 'manifest.notYaml', params: { detail: read.detail } } };
+  const manifest = read.value as Partial<ServiceManifest> | null;
   if (!manifest || typeof manifest !== 'object' || manifest.apiVersion !== 'v1' || manifest.kind !== 'Service') {
     return { ok: false, explanation: { code: 'manifest.notService', params: {} } };
   }
