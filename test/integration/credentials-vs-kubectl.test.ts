@@ -109,11 +109,11 @@ function firstVersionRequest(requests: RecordedRequest[], since: number): Sent {
 }
 
 /** kubectl on the context (asynchronously: the proxy answers from this very process). */
-async function viaKubectl(context: string, recorder: RecordingProxy): Promise<Sent & { error: string }> {
+async function viaKubectl(context: string, recorder: RecordingProxy, kuberc?: string): Promise<Sent & { error: string }> {
   const since = recorder.requests.length;
   const output = await new Promise<string>((done) => {
     const child = spawn(kubectl, ['--kubeconfig', kubeconfig, '--context', context, 'get', '--raw', '/version'],
-      { cwd: tmpdir(), env: { PATH: process.env.PATH, HOME: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+      { cwd: tmpdir(), env: { PATH: process.env.PATH, HOME: dir, ...(kuberc ? { KUBERC: kuberc } : {}) }, stdio: ['ignore', 'pipe', 'pipe'] });
     let text = '';
     child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -191,6 +191,37 @@ describe('what a real API server receives, kubectl and Portolan side by side', (
     expect(byPortolan.error).toContain(refused[context]);
     expect(byPortolan).toMatchObject({ authorization: null, clientCertificate: null, ok: false });
     expect(existsSync(join(dir, 'ran-never'))).toBe(false);
+  });
+
+  // The user's kuberc credential plugin policy (kubectl 1.35+), read by both.
+  const policies: Record<string, { kuberc: string; context: string; expect: (s: Sent & { error: string }) => void }> = {
+    'DenyAll': {
+      kuberc: 'credentialPluginPolicy: DenyAll', context: 'exec-relative',
+      expect: (s) => expect(s.error).toContain('not allowed: policy set to "DenyAll"'),
+    },
+    'Allowlist naming the plugin': {
+      kuberc: 'credentialPluginPolicy: Allowlist\ncredentialPluginAllowlist:\n- command: "tools\\\\plugin"', context: 'exec-backslash-on-path',
+      expect: (s) => expect(s.authorization).toBe(`Bearer ${pluginToken}-from-path`),
+    },
+    'Allowlist naming another plugin': {
+      kuberc: 'credentialPluginPolicy: Allowlist\ncredentialPluginAllowlist:\n- command: other-plugin', context: 'exec-backslash-on-path',
+      expect: (s) => expect(s.error).toContain('is not permitted by the credential plugin allowlist'),
+    },
+    'an empty Allowlist': {
+      kuberc: 'credentialPluginPolicy: Allowlist\ncredentialPluginAllowlist: []', context: 'exec-relative',
+      expect: (s) => expect(s.error).toContain('allowlist is empty; use "DenyAll" policy instead'),
+    },
+  };
+  it.each(Object.keys(policies))('kuberc policy %s: the same plugins run, refused in the same words', async (name) => {
+    const { kuberc, context, expect: check } = policies[name]!;
+    const file = join(dir, `kuberc-${name.replace(/\W+/g, '-')}`);
+    writeFileSync(file, `apiVersion: kubectl.config.k8s.io/v1beta1\nkind: Preference\n${kuberc}\n`);
+    const byKubectl = await viaKubectl(context, proxy, file);
+    process.env.KUBERC = file;
+    const byPortolan = await viaPortolan(context, proxy).finally(() => delete process.env.KUBERC);
+    check(byKubectl);
+    check(byPortolan);
+    expect(byPortolan).toMatchObject({ authorization: byKubectl.authorization, ok: byKubectl.ok });
   });
 
   // On purpose: with nothing that identifies the user, kubectl asks for a username on the terminal

@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { User } from '@kubernetes/client-node';
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { RequestOptions } from 'node:https';
+import { checkPluginPolicy, readPluginPolicy } from './kuberc-policy';
 import { isRecord } from './parse-kubeconfig';
 import { rememberSecret } from '../secrets/secret-redactor';
 
@@ -48,6 +49,12 @@ function failure(command: string, detail: string, stderr: string): Error {
 function run(exec: ExecConfig, shared: SharedRun, timeoutMs: number): Promise<ExecCredentialStatus> {
   if (exec.interactiveMode === 'Always') {
     return Promise.reject(new Error('exec plugin cannot support interactive mode: standard input is not a terminal (run it once in a terminal, or set interactiveMode to IfAvailable)'));
+  }
+  try {
+    // The user's kuberc may forbid this plugin (kubectl's credential plugin policy).
+    checkPluginPolicy(readPluginPolicy(), exec.command);
+  } catch (error) {
+    return Promise.reject(error as Error);
   }
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const { name, value } of exec.env ?? []) env[name] = value;
