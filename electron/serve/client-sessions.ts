@@ -22,9 +22,12 @@ interface Session {
 
 export class ClientSessions {
   private readonly sessions = new Map<string, Session>();
+  /** What released clients were last told (their subscriptions ended), for when they come back. */
+  private readonly farewells = new Map<string, string[]>();
   private readonly core: PortolanCore;
   private readonly graceMs: number;
   private readonly maxQueuedBytes: number;
+  private closing = false;
 
   constructor(core: PortolanCore, options: ClientSessionOptions = {}) {
     this.core = core;
@@ -39,7 +42,10 @@ export class ClientSessions {
     session.releaseTimer = null;
     session.socket?.close();
     session.socket = socket;
-    for (const text of session.queue.splice(0)) socket.send(text);
+    // A page back after it was released first hears that its subscriptions ended, then live events.
+    const farewell = this.farewells.get(clientId) ?? [];
+    this.farewells.delete(clientId);
+    for (const text of [...farewell, ...session.queue.splice(0)]) socket.send(text);
     session.queuedBytes = 0;
     socket.on('close', () => {
       if (session.socket !== socket) return; // replaced by a newer socket
@@ -50,6 +56,7 @@ export class ClientSessions {
 
   /** Ends every session (the server is closing). */
   closeAll(): void {
+    this.closing = true;
     for (const clientId of [...this.sessions.keys()]) this.release(clientId);
   }
 
@@ -76,8 +83,17 @@ export class ClientSessions {
     if (!session) return;
     this.sessions.delete(clientId);
     if (session.releaseTimer) clearTimeout(session.releaseTimer);
+    // What core says while releasing (each subscription's last status) is kept for the page's return.
+    session.queue = [];
+    session.queuedBytes = 0;
+    this.core.releaseClient(clientId);
+    const farewell = session.queue.splice(0);
     session.stopListening();
     session.socket?.close();
-    this.core.releaseClient(clientId);
+    if (farewell.length > 0 && !this.closing) {
+      this.farewells.set(clientId, farewell);
+      // Bounded: the oldest pages that never came back are forgotten first.
+      if (this.farewells.size > 1000) this.farewells.delete(this.farewells.keys().next().value!);
+    }
   }
 }

@@ -72,8 +72,20 @@ export class SubscriptionManager {
     this.openable.forget(subscriptionId);
   }
 
+  /**
+   * The client went away (a closed tab, or a page away longer than its grace period): its
+   * subscriptions end, each with a last status addressed to it, so a page that comes back knows to
+   * subscribe again instead of waiting on streams that no longer run.
+   */
   releaseClient(clientId: string): void {
-    for (const [id, entry] of this.entries) if (entry.clientId === clientId) this.unwatch(id);
+    for (const [id, entry] of this.entries) {
+      if (entry.clientId !== clientId) continue;
+      this.unwatch(id);
+      this.events.emit('watchStatus', {
+        clientId, subscriptionId: id, context: entry.context, namespace: entry.namespace, phase: 'stopped', synced: false, stale: true,
+        error: { kind: 'released', message: 'this page was away longer than Portolan keeps its live lists; subscribe again' }, retryAt: null,
+      });
+    }
   }
 
   /** The context's connection was replaced: follow the new one with the same subscription ids. */

@@ -26,6 +26,8 @@ export const useServicesStore = defineStore('services', () => {
   const errors = reactive(new Map<string, string>());
 
   const early = new EarlyEvents();
+  /** The scopes last asked for, to subscribe again when the server released this page's subscriptions. */
+  let wantedScopes: Scope[] = [];
 
   function follow(): () => void {
     const stops = [
@@ -40,6 +42,8 @@ export const useServicesStore = defineStore('services', () => {
         early.handle(status.subscriptionId, () => {
           statuses.set(status.subscriptionId, status);
           if (status.phase === 'stopped') forget(status.subscriptionId);
+          // The page was away longer than the server keeps its lists: follow the same scopes again.
+          if (status.phase === 'stopped' && status.error?.kind === 'released') void sync(wantedScopes);
         });
       }),
     ];
@@ -70,6 +74,7 @@ export const useServicesStore = defineStore('services', () => {
 
   /** Subscribes to exactly these scopes: new ones are watched, gone ones unwatched and their rows dropped. */
   async function sync(wanted: Scope[]): Promise<void> {
+    wantedScopes = wanted;
     const wantedKeys = new Set(wanted.map(scopeKey));
     for (const [id, scope] of [...subscriptions]) {
       if (wantedKeys.has(scopeKey(scope))) continue;
