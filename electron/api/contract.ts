@@ -45,6 +45,11 @@ export const methods = {
   addKubeconfigFile: method<ContextList>()(v.object({ path: filePath })),
   /** Removes a file the user added (KUBECONFIG's files cannot be removed here). */
   removeKubeconfigFile: method<ContextList>()(v.object({ path: filePath })),
+  /**
+   * Allows the exec command a kubeconfig file added in the app asks to run (remembered per file and
+   * command), then retries the context that asked.
+   */
+  trustExecPlugin: method<ConnectionStatus>()(v.object({ context: contextName, file: filePath, command: v.pipe(v.string(), v.minLength(1), v.maxLength(8192)) })),
   /** Opens the context's connection (or retries a failed one) and answers its status at once. */
   connect: method<ConnectionStatus>()(v.object({ context: contextName })),
   disconnect: method<null>()(v.object({ context: contextName })),

@@ -17,7 +17,7 @@ export type ExplanationCode =
   | 'file.notYaml' | 'file.notKubeconfig' | 'file.notYamlKept' | 'file.notKubeconfigKept'
   | 'file.wrongType' | 'file.badBase64' | 'file.duplicateName' | 'file.wrongKind' | 'file.tooLarge'
   | 'connection.anonymous' | 'connection.unauthorized' | 'connection.forbidden' | 'connection.tls'
-  | 'connection.auth' | 'connection.unreachable' | 'connection.failed'
+  | 'connection.auth' | 'connection.unreachable' | 'connection.failed' | 'connection.untrustedPlugin'
   | 'namespaces.fallback'
   | 'manifest.notYaml' | 'manifest.notService' | 'manifest.nameChanged' | 'manifest.namespaceChanged' | 'manifest.namespaceMismatch'
   | 'server.said';

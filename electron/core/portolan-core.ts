@@ -83,7 +83,8 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
   const events = new CoreEvents((payload) => redactor.redact(payload));
   const appState = new AppStateStore(options.stateDir);
   const kubeconfig = new KubeconfigStore(options.kubeconfig);
-  const connections = new ConnectionManager(kubeconfig, events, options.connections);
+  const connections = new ConnectionManager(kubeconfig, events, options.connections,
+    (file, command) => appState.trustedPlugins.some((p) => p.file === file && p.command === command));
   // A failing stream makes its connection check itself at once, so the sidebar agrees with the list.
   const hub = new WatchHub(options.watch, (context) => connections.suspect(context));
   const subscriptions = new SubscriptionManager(connections, hub, events, options.batchMs);
@@ -134,6 +135,16 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
       }
       await setAddedFiles(appState.kubeconfigFiles.filter((f) => f !== file));
       return kubeconfig.contextList();
+    },
+    trustExecPlugin: async ({ context, file, command }) => {
+      await ready;
+      if (!appState.kubeconfigFiles.includes(file)) {
+        throw new PortolanError('invalid-input', `${file} was not added in Portolan; its plugins run as kubectl runs them`);
+      }
+      if (!appState.trustedPlugins.some((p) => p.file === file && p.command === command)) {
+        await appState.update({ trustedPlugins: [...appState.trustedPlugins, { file, command }] });
+      }
+      return connections.connect(context);
     },
     connect: async ({ context }) => {
       await ready;

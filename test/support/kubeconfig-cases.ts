@@ -1,6 +1,7 @@
 // Kubeconfig situations for the differential test against kubectl: client-go's own loader_test.go
 // scenarios (tools/clientcmd, v0.37), the differences found by hand, and seeded random ones.
 import type { KubeconfigCase } from './kubeconfig-differential';
+import { seededRandom } from './seeded-random';
 
 const config = (body: string): string => `apiVersion: v1\nkind: Config\n${body}`;
 const simple = (name: string, server = `https://${name}.example:6443`): string => config(`clusters:
@@ -136,25 +137,13 @@ export const FOUND_CASES: KubeconfigCase[] = [
   { name: 'a key in another case is not the field', files: { 'a.yaml': config('clusters:\n- name: a\n  cluster: {Server: https://a}\n') }, kubeconfig: '{root}/a.yaml' },
 ];
 
-/** A small seeded generator (mulberry32), so a failing case can be run again by its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const NAMES = ['a', 'b', 'prod', 'dev', '"yes"', 'yes', '123', '"123"', 'null', '""', 'on', 'x.y/z', '名前'];
 const SCALARS = ['https://h.example:6443', '"https://q.example"', 'true', '"true"', '8443', 'null', '', 'ca.crt', '../up/ca.crt', '/abs/ca.crt', 'YWJjZA==', '"YWJj\\nZA=="', 'not-b64!'];
 
 export function generatedCases(count: number, seed: number): KubeconfigCase[] {
   const cases: KubeconfigCase[] = [];
   for (let n = 0; n < count; n++) {
-    const rand = random(seed + n);
+    const rand = seededRandom(seed + n);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
     const chance = (p: number): boolean => rand() < p;
     const fileNames = ['a.yaml', 'sub/b.yaml', 'c.json', 'd.yaml'].slice(0, 1 + Math.floor(rand() * 3));

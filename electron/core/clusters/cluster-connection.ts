@@ -159,7 +159,9 @@ export class ClusterConnection {
       case 'tls-error':
         return { code: 'connection.tls', params: { detail, cluster, source } };
       case 'auth-error':
-        return { code: 'connection.auth', params: { detail } };
+        return failure.plugin
+          ? { code: 'connection.untrustedPlugin', params: { file: failure.plugin.file, command: failure.plugin.command } }
+          : { code: 'connection.auth', params: { detail } };
       case 'unreachable':
         return { code: 'connection.unreachable', params: { detail } };
       default:
@@ -242,6 +244,7 @@ function stateOf(kind: KubeFailureKind): ConnectionState {
     case 'tls-error':
       return 'tls-error';
     case 'auth-error':
+    case 'untrusted-plugin':
       return 'auth-error';
     default:
       return 'unreachable';

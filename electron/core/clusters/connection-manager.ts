@@ -5,7 +5,7 @@
 import type { ConnectionStatus, Explanation, NamespaceList, ServiceAccess } from '../../api/types';
 import { PortolanError } from '../../api/portolan-error';
 import type { CoreEvents } from '../core-events';
-import { contextClientConfig } from '../kubeconfig/context-kubeconfig';
+import { contextClientConfig, type PluginTrust } from '../kubeconfig/context-kubeconfig';
 import type { KubeconfigStore } from '../kubeconfig/kubeconfig-store';
 import { nextRevision } from '../revision';
 import { ClusterConnection, type ClusterConnectionOptions } from './cluster-connection';
@@ -31,10 +31,13 @@ export class ConnectionManager {
   private readonly options: ClusterConnectionOptions;
   private follower: ConnectionFollower | null = null;
 
-  constructor(store: KubeconfigStore, events: CoreEvents, options: ClusterConnectionOptions = {}) {
+  private readonly trust: PluginTrust;
+
+  constructor(store: KubeconfigStore, events: CoreEvents, options: ClusterConnectionOptions = {}, trust: PluginTrust = () => true) {
     this.store = store;
     this.events = events;
     this.options = options;
+    this.trust = trust;
   }
 
   follow(follower: ConnectionFollower): void {
@@ -141,7 +144,7 @@ export class ConnectionManager {
     if (summary.problem) return failed(summary.problem);
     let client: KubeClient;
     try {
-      const config = contextClientConfig(this.store.merged, context);
+      const config = contextClientConfig(this.store.merged, context, this.trust);
       client = new KubeClient(config.kubeConfig, config.extraAuthorization);
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);

@@ -3,6 +3,7 @@
 // per context instead of client-node's pool per request, and turns failures into KubeRequestError.
 import { RequestContext, type HttpMethod, type KubeConfig } from '@kubernetes/client-node';
 import { fetch, type Dispatcher, type Response } from 'undici';
+import { UntrustedPluginError } from '../kubeconfig/exec-credentials';
 import type { ExtraAuthorization } from '../kubeconfig/user-credentials';
 import { KubeRequestError, classifyFailure } from './kube-errors';
 
@@ -65,6 +66,7 @@ export class KubeClient {
       await this.kubeConfig.applySecurityAuthentication(context);
       authorization = (await this.extraAuthorization?.header()) ?? null;
     } catch (error) {
+      if (error instanceof UntrustedPluginError) throw new KubeRequestError('untrusted-plugin', error.message, 0, null, { file: error.file, command: error.command });
       throw new KubeRequestError('auth-error', `could not get credentials: ${(error as Error).message}`, 0);
     }
     if (!this.dispatcherReady) {

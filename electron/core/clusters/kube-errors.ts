@@ -12,6 +12,7 @@ export type KubeFailureKind =
   | 'unreachable' // no TCP connection, DNS failure, timeout
   | 'tls-error' // certificate not trusted, wrong host name, …
   | 'auth-error' // the credentials could not even be produced (exec plugin missing or failing)
+  | 'untrusted-plugin' // an exec plugin of a file added in the app, not allowed to run yet
   | 'aborted';
 
 /** The `Status` object the API server sends with errors (only the fields Portolan reads). */
@@ -30,13 +31,16 @@ export class KubeRequestError extends Error {
   readonly kind: KubeFailureKind;
   readonly status: number;
   readonly details: KubeStatus | null;
+  /** For 'untrusted-plugin': which file asks to run which command. */
+  readonly plugin: { file: string; command: string } | null;
 
-  constructor(kind: KubeFailureKind, message: string, status: number, details: KubeStatus | null = null) {
+  constructor(kind: KubeFailureKind, message: string, status: number, details: KubeStatus | null = null, plugin: { file: string; command: string } | null = null) {
     super(message);
     this.name = 'KubeRequestError';
     this.kind = kind;
     this.status = status;
     this.details = details;
+    this.plugin = plugin;
   }
 
   static fromResponse(status: number, text: string, method: string, path: string): KubeRequestError {

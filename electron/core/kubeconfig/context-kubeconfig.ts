@@ -5,7 +5,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { withoutUserInfo, type MergedKubeconfig, type NamedEntry, type RawCluster, type RawUser } from './merge-kubeconfigs';
 import { isRecord } from './parse-kubeconfig';
-import { ExecCredentialAuthenticator } from './exec-credentials';
+import { EXEC_TIMEOUT_MS, ExecCredentialAuthenticator } from './exec-credentials';
 import { credentialPlan, ExtraAuthorization } from './user-credentials';
 
 export interface ContextClientConfig {
@@ -40,7 +40,14 @@ export function resolvedUser(entry: NamedEntry<RawUser>, separator: string = sep
   return copy;
 }
 
-export function contextClientConfig(merged: MergedKubeconfig, contextName: string): ContextClientConfig {
+/** Whether the user allowed `command` from the kubeconfig file `file` (added in the app) to run. */
+export type PluginTrust = (file: string, command: string) => boolean;
+
+/**
+ * `trust` decides for exec plugins of files added in the app; those of KUBECONFIG and ~/.kube/config
+ * run as kubectl would run them.
+ */
+export function contextClientConfig(merged: MergedKubeconfig, contextName: string, trust: PluginTrust = () => true): ContextClientConfig {
   const context = merged.contexts.get(contextName);
   if (!context) throw new Error(`no context named "${contextName}" in the kubeconfig`);
   const clusterName = String(context.value.cluster ?? '');
@@ -68,7 +75,9 @@ export function contextClientConfig(merged: MergedKubeconfig, contextName: strin
   }));
   let exec: ExecCredentialAuthenticator | null = null;
   if (plan.exec && user) {
-    exec = new ExecCredentialAuthenticator(plan.exec, userName, user.source);
+    const added = merged.files.some((f) => f.path === user.source && f.origin === 'added');
+    const source = user.source;
+    exec = new ExecCredentialAuthenticator(plan.exec, userName, source, EXEC_TIMEOUT_MS, added ? (command) => trust(source, command) : null);
     kubeConfig.addAuthenticator(exec);
   }
   return { kubeConfig, extraAuthorization: new ExtraAuthorization(plan, server, () => exec?.close()) };

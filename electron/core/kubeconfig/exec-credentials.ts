@@ -40,6 +40,24 @@ interface SharedRun {
 
 const runs = new Map<string, SharedRun>();
 
+/** The exact command a plugin entry runs, as the user is shown it before allowing it. */
+export function commandLine(exec: ExecConfig): string {
+  return [exec.command, ...(exec.args ?? [])].map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : JSON.stringify(part))).join(' ');
+}
+
+/** A plugin from a kubeconfig file added in the app, which the user has not allowed to run yet. */
+export class UntrustedPluginError extends Error {
+  readonly file: string;
+  readonly command: string;
+
+  constructor(file: string, command: string) {
+    super(`${file} asks to run ${command}, which you have not allowed yet`);
+    this.name = 'UntrustedPluginError';
+    this.file = file;
+    this.command = command;
+  }
+}
+
 /** The words for a plugin that failed: its exit, and the last line it wrote to stderr (never stdout). */
 function failure(command: string, detail: string, stderr: string): Error {
   const last = stderr.trim().split('\n').at(-1)?.trim().slice(0, 300);
@@ -117,10 +135,17 @@ export class ExecCredentialAuthenticator {
   private readonly exec: ExecConfig;
   private readonly userName: string;
   private readonly timeoutMs: number;
+  private readonly source: string;
+  private readonly allowed: ((command: string) => boolean) | null;
 
-  /** `source` is the kubeconfig file of the user entry: the same entry in two contexts shares one run. */
-  constructor(exec: ExecConfig, userName: string, source: string, timeoutMs = EXEC_TIMEOUT_MS) {
+  /**
+   * `source` is the kubeconfig file of the user entry: the same entry in two contexts shares one run.
+   * `allowed`, for files added in the app: whether the user allowed this command line to run.
+   */
+  constructor(exec: ExecConfig, userName: string, source: string, timeoutMs = EXEC_TIMEOUT_MS, allowed: ((command: string) => boolean) | null = null) {
     this.exec = exec;
+    this.source = source;
+    this.allowed = allowed;
     this.userName = userName;
     this.timeoutMs = timeoutMs;
     this.key = JSON.stringify([source, userName, exec]);
@@ -143,6 +168,8 @@ export class ExecCredentialAuthenticator {
 
   private credential(): Promise<ExecCredentialStatus> {
     if (this.closed) return Promise.reject(new Error('the connection was closed'));
+    const command = commandLine(this.exec);
+    if (this.allowed && !this.allowed(command)) return Promise.reject(new UntrustedPluginError(this.source, command));
     const shared = this.shared;
     if (fresh(shared.cached)) return Promise.resolve(shared.cached!);
     shared.running ??= run(this.exec, shared, this.timeoutMs).then(

@@ -8,8 +8,12 @@ import { uiStateSchema } from '../../api/contract';
 import type { UiState } from '../../api/types';
 import { writeFileAtomic } from './atomic-write';
 
+const trustedPlugin = v.object({ file: v.string(), command: v.string() });
+
 const stateSchema = v.object({
   kubeconfigFiles: v.array(v.string()),
+  /** Exec commands of kubeconfig files added in the app that the user allowed to run, per file. */
+  trustedPlugins: v.optional(v.array(trustedPlugin), []),
   ui: uiStateSchema,
 });
 
@@ -19,7 +23,7 @@ export const EMPTY_UI_STATE: UiState = { pinned: [], selected: [], namespaces: {
 
 export class AppStateStore {
   private readonly file: string | null;
-  private state: AppState = { kubeconfigFiles: [], ui: EMPTY_UI_STATE };
+  private state: AppState = { kubeconfigFiles: [], trustedPlugins: [], ui: EMPTY_UI_STATE };
   private writing: Promise<void> = Promise.resolve();
 
   /** `dir` null: nothing is remembered (tests, throwaway sessions). */
@@ -39,6 +43,10 @@ export class AppStateStore {
 
   get kubeconfigFiles(): string[] {
     return this.state.kubeconfigFiles;
+  }
+
+  get trustedPlugins(): Array<{ file: string; command: string }> {
+    return this.state.trustedPlugins;
   }
 
   get ui(): UiState {

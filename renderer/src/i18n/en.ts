@@ -30,6 +30,9 @@ const en = {
     pin: 'Pin {name}',
     unpin: 'Unpin {name}',
     retry: 'Retry {name}',
+    trustPlugin: 'Allow this command and connect {name}',
+    trustPluginShort: 'Allow and connect',
+    pluginCommand: 'Command',
     noServer: 'no server',
     auth: {
       token: 'token',
@@ -330,6 +333,7 @@ const en = {
       auth: '{detail}. If this user runs an exec plugin (gke-gcloud-auth-plugin, aws, kubelogin, …), make sure it is installed and on your PATH.',
       unreachable: '{detail}. Check the server URL, your network or VPN, and that the cluster is running.',
       failed: '{detail}',
+      untrustedPlugin: '{file} was added in Portolan and asks to run a command to get credentials. Run it only if you trust that file.',
     },
     manifest: {
       notYaml: 'The manifest is not valid YAML or JSON: {detail}',

@@ -31,6 +31,9 @@ const zhCN: MessageSchema = {
     pin: '固定 {name}',
     unpin: '取消固定 {name}',
     retry: '重试 {name}',
+    trustPlugin: '允许此命令并连接 {name}',
+    trustPluginShort: '允许并连接',
+    pluginCommand: '命令',
     noServer: '无服务器',
     auth: {
       token: '令牌',
@@ -330,6 +333,7 @@ const zhCN: MessageSchema = {
       auth: '{detail}。如果该用户使用 exec 插件（gke-gcloud-auth-plugin、aws、kubelogin 等），请确认它已安装并在 PATH 中。',
       unreachable: '{detail}。请检查服务器地址、网络或 VPN，以及集群是否在运行。',
       failed: '{detail}',
+      untrustedPlugin: '{file} 是在 Portolan 中添加的文件，它要求运行一个命令来获取凭据。仅在信任该文件时运行。',
     },
     manifest: {
       notYaml: '清单不是有效的 YAML 或 JSON：{detail}',

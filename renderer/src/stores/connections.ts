@@ -53,6 +53,16 @@ export const useConnectionsStore = defineStore('connections', () => {
     }
   }
 
+  /** The user allowed the exec command a file added in the app asks to run: remember it and connect. */
+  async function trustPlugin(context: string, file: string, command: string): Promise<void> {
+    try {
+      applyStatus(await api.trustExecPlugin({ context, file, command }));
+      errors.delete(context);
+    } catch (e) {
+      errors.set(context, (e as Error).message);
+    }
+  }
+
   async function disconnect(context: string): Promise<void> {
     await api.disconnect({ context });
     statuses.delete(context);
@@ -63,5 +73,5 @@ export const useConnectionsStore = defineStore('connections', () => {
     applyNamespaces(await api.addNamespaces({ context, namespaces: [namespace] }));
   }
 
-  return { statuses, namespaces, errors, follow, connect, disconnect, addNamespace };
+  return { statuses, namespaces, errors, follow, connect, trustPlugin, disconnect, addNamespace };
 });

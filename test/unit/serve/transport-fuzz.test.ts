@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPortolanCore } from '../../../electron/core/portolan-core';
 import { startBrowserTransport, type BrowserTransport } from '../../../electron/serve/browser-transport-server';
+import { seededRandom } from '../../support/seeded-random';
 
 const ROUNDS = 400;
 const SEED = 1400;
@@ -24,16 +25,6 @@ afterAll(async () => {
   await transport.close();
   await core.dispose();
 });
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One hostile exchange: raw bytes on a fresh connection, then a reset or a close within 100 ms. */
 function send(bytes: Buffer, reset: boolean): Promise<void> {
@@ -75,7 +66,7 @@ const healthy = async (): Promise<number> => (await fetch(`http://127.0.0.1:${tr
 })).status;
 
 it(`survives ${ROUNDS} hostile connections and keeps serving a well-formed client`, async () => {
-  const rand = random(SEED);
+  const rand = seededRandom(SEED);
   const began = Date.now();
   for (let round = 0; round < ROUNDS; round++) {
     await Promise.all(Array.from({ length: 4 }, () => send(hostileBytes(rand), rand() < 0.5)));
