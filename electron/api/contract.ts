@@ -43,6 +43,11 @@ export const methods = {
   listContexts: method<ContextList>()(noInput),
   /** Adds a kubeconfig file to the ones read (remembered across restarts). */
   addKubeconfigFile: method<ContextList>()(v.object({ path: filePath })),
+  /**
+   * Opens the system's open dialog (the desktop app: main runs it) and adds the file chosen; null
+   * when the user cancelled. The browser transport has no dialog: there, addKubeconfigFile takes a path.
+   */
+  chooseKubeconfigFile: method<ContextList | null>()(noInput),
   /** Removes a file the user added (KUBECONFIG's files cannot be removed here). */
   removeKubeconfigFile: method<ContextList>()(v.object({ path: filePath })),
   /**

@@ -127,6 +127,9 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
       if (!appState.kubeconfigFiles.includes(file)) await setAddedFiles([...appState.kubeconfigFiles, file]);
       return kubeconfig.contextList();
     },
+    chooseKubeconfigFile: async () => {
+      throw new PortolanError('invalid-input', 'the open dialog is the desktop app\'s; here, type the path of the file');
+    },
     removeKubeconfigFile: async ({ path }) => {
       await ready;
       const file = expandPath(path);

@@ -1,12 +1,13 @@
 // The desktop app: one secure window, core in this process, the contract over IPC. Thin on purpose:
 // everything worth testing lives in core.
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loginShellPath, mergePaths } from '../core/login-shell-path';
 import { useParseWorker } from '../core/parse-worker/off-thread';
 import { createPortolanCore } from '../core/portolan-core';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { desktopHandlers } from './desktop-handlers';
 import { appUrlMatcher, denyAllPermissions, hardenWebContents } from './harden';
 import { forwardEvents, registerIpcTransport } from './ipc-transport';
 import { secureWindowOptions } from './window-options';
@@ -39,7 +40,12 @@ void app.whenReady().then(async () => {
   });
   mayOpen = (url) => core.isOpenableUrl(url);
   const window = new BrowserWindow(secureWindowOptions(join(here, '../preload/index.cjs')));
-  registerIpcTransport(ipcMain, core, (event) => event.senderFrame !== null && event.senderFrame === window.webContents.mainFrame
+  // Kubeconfig files come from the system's open dialog, never from a path the page typed.
+  const chooseFile = async (): Promise<string | null> => {
+    const chosen = await dialog.showOpenDialog(window, { properties: ['openFile', 'showHiddenFiles'], defaultPath: join(app.getPath('home'), '.kube') });
+    return chosen.canceled ? null : chosen.filePaths[0] ?? null;
+  };
+  registerIpcTransport(ipcMain, { ...core, handlers: desktopHandlers(core.handlers, chooseFile) }, (event) => event.senderFrame !== null && event.senderFrame === window.webContents.mainFrame
     && isAppUrl(event.senderFrame.url));
   const stopEvents = forwardEvents(core, window.webContents);
   window.once('ready-to-show', () => window.show());

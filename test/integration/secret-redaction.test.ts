@@ -79,7 +79,7 @@ const manifest = (name: string): string => `apiVersion: v1\nkind: Service\nmetad
 function inputsFor(context: string): Record<MethodName, unknown> {
   const where = { context, namespace: 'default' };
   return {
-    version: undefined, listContexts: undefined, connectionStatuses: undefined, listDrafts: undefined, getUiState: undefined,
+    version: undefined, listContexts: undefined, connectionStatuses: undefined, listDrafts: undefined, getUiState: undefined, chooseKubeconfigFile: undefined,
     addKubeconfigFile: { path: `/nowhere/${planted.token}` }, removeKubeconfigFile: { path: `/nowhere/${planted.password}` },
     trustExecPlugin: { context, file: `/nowhere/${planted.clientSecret}`, command: planted.execToken },
     connect: { context }, disconnect: { context }, listNamespaces: { context }, addNamespaces: { context, namespaces: ['default'] },

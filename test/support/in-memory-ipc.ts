@@ -16,7 +16,7 @@ export interface InMemoryIpc {
   frame: { url: string };
 }
 
-export function createInMemoryIpc(frameUrl = 'file:///app/out/renderer/index.html'): InMemoryIpc {
+export function createInMemoryIpc(frameUrl = 'app://portolan/index.html'): InMemoryIpc {
   const handlers = new Map<string, Handler>();
   const rendererSide = new EventEmitter();
   const frame = { url: frameUrl };

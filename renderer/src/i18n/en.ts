@@ -74,6 +74,7 @@ const en = {
     add: 'Add a kubeconfig file',
     addPlaceholder: '/path/to/kubeconfig',
     addButton: 'Add file',
+    chooseButton: 'Add a kubeconfig file…',
     remove: 'Remove {path}',
     fromEnv: 'KUBECONFIG',
     fromDefault: 'default',

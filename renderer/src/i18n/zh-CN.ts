@@ -75,6 +75,7 @@ const zhCN: MessageSchema = {
     add: '添加 kubeconfig 文件',
     addPlaceholder: '/path/to/kubeconfig',
     addButton: '添加文件',
+    chooseButton: '添加 kubeconfig 文件…',
     remove: '移除 {path}',
     fromEnv: 'KUBECONFIG',
     fromDefault: '默认',

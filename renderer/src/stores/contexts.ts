@@ -33,9 +33,15 @@ export const useContextsStore = defineStore('contexts', () => {
     list.value = await api.addKubeconfigFile({ path });
   }
 
+  /** The desktop app: the system's open dialog; nothing happens when the user cancels it. */
+  async function chooseFile(): Promise<void> {
+    const chosen = await api.chooseKubeconfigFile();
+    if (chosen) list.value = chosen;
+  }
+
   async function removeFile(path: string): Promise<void> {
     list.value = await api.removeKubeconfigFile({ path });
   }
 
-  return { list, error, loading, contexts, byName, load, follow, addFile, removeFile };
+  return { list, error, loading, contexts, byName, load, follow, addFile, chooseFile, removeFile };
 });

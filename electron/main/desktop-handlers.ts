@@ -1,0 +1,21 @@
+// What the desktop app changes in core's handlers: kubeconfig files are chosen in the system's own
+// open dialog, run by main, never typed by the page (a compromised page could otherwise make core
+// read any path). No electron import: main passes the dialog in, and a test passes a fake.
+import type { ApiHandlers } from '../api/dispatcher';
+import { PortolanError } from '../api/portolan-error';
+
+/** Opens the open dialog; the chosen path, or null when the user cancelled. */
+export type ChooseFile = () => Promise<string | null>;
+
+export function desktopHandlers(core: ApiHandlers, chooseFile: ChooseFile): ApiHandlers {
+  return {
+    ...core,
+    addKubeconfigFile: async () => {
+      throw new PortolanError('invalid-input', 'in the desktop app, kubeconfig files are chosen in the open dialog (Choose file…)');
+    },
+    chooseKubeconfigFile: async () => {
+      const path = await chooseFile();
+      return path === null ? null : core.addKubeconfigFile({ path });
+    },
+  };
+}
