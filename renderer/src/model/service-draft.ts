@@ -5,7 +5,7 @@
 // JSON cannot hold comments; switching to JSON says when some would be dropped. Text that does not
 // parse, or is not a Service, leaves the form at its last good state and keeps every typed character:
 // the form and the format switch wait until the text is fixed or its edits are discarded on purpose.
-import { Document, parseDocument } from 'yaml';
+import { Document, isScalar, parseAllDocuments, parseDocument } from 'yaml';
 import { formFromManifest, isServiceManifest, writeForm, type ServiceForm } from './service-form';
 
 export type DraftFormat = 'yaml' | 'json';
@@ -21,7 +21,7 @@ export class ServiceDraft {
   problem: TextProblem | null = null;
 
   constructor(form: ServiceForm, text?: string) {
-    this.doc = text === undefined ? new Document({}) : parseDocument(text);
+    this.doc = text === undefined ? new Document({}) : oneDocument(text);
     if (text === undefined) writeForm(this.doc, form);
     this.form = text === undefined ? (JSON.parse(JSON.stringify(form)) as ServiceForm) : formFromManifest(this.doc.toJS());
     this.text = this.render();
@@ -63,7 +63,7 @@ export class ServiceDraft {
       }
       this.doc = new Document(value);
     } else {
-      const doc = parseDocument(text);
+      const doc = oneDocument(text);
       if (doc.errors.length > 0) {
         const first = doc.errors[0]!;
         this.problem = { kind: 'syntax', message: first.message.split('\n')[0] ?? first.message, line: first.linePos?.[0]?.line ?? null };
@@ -108,4 +108,15 @@ export class ServiceDraft {
     return this.format === 'json' ? `${JSON.stringify(this.doc.toJS(), null, 2)}\n` : this.doc.toString();
   }
 
+}
+
+/**
+ * The one document of the text: empty documents around it (a leading or trailing `---`, as kubectl
+ * and Helm write) are fine, as kubectl and the API server take them; two real ones are an error.
+ */
+function oneDocument(text: string): Document {
+  const docs = parseAllDocuments(text);
+  if (!Array.isArray(docs) || docs.length <= 1) return parseDocument(text);
+  const filled = docs.filter((d) => d.errors.length > 0 || (d.contents !== null && !(isScalar(d.contents) && d.contents.value === null)));
+  return filled.length === 1 ? filled[0]! : parseDocument(text);
 }

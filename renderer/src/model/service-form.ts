@@ -4,7 +4,7 @@
 // knows. Reading takes those fields out of a document; writing changes only the nodes whose value
 // differs, key by key and port by port, so comments, key order and every field the form does not
 // know (other annotations, ipFamilies, internalTrafficPolicy, …) survive any number of switches.
-import { Document, isMap, isSeq, parseDocument } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 
 import { ALIAS_ANNOTATION, DESCRIPTION_ANNOTATION } from '../../../electron/api/kubesphere-annotations';
 
@@ -127,8 +127,22 @@ function put(doc: Document, path: Array<string | number>, value: Json | undefine
     return;
   }
   if (equal(currentValue, value)) return;
+  emptyParentsToCollections(doc, path);
   // Collections go in as YAML nodes, so later edits can reach inside them.
   doc.setIn(path, value !== null && typeof value === 'object' ? doc.createNode(value) : value);
+}
+
+/**
+ * An empty `annotations:`, `labels:`, `selector:`, `metadata:` or `spec:` (as Helm renders them) is a
+ * null, which the yaml package cannot set a key inside: it becomes an empty mapping (or list) first.
+ */
+function emptyParentsToCollections(doc: Document, path: Array<string | number>): void {
+  for (let depth = 1; depth < path.length; depth += 1) {
+    const prefix = path.slice(0, depth);
+    const node = doc.getIn(prefix, true);
+    if (node === undefined || isMap(node) || isSeq(node)) continue;
+    if (isScalar(node) && (node.value === null || node.value === '')) doc.setIn(prefix, doc.createNode(typeof path[depth] === 'number' ? [] : {}));
+  }
 }
 
 /** A map the form owns key by key: keys it lacks are deleted, changed values set, the rest untouched. */

@@ -73,4 +73,24 @@ describe('ServiceDraft', () => {
     expect(draft.problem).toMatchObject({ kind: 'syntax' });
     expect(draft.form.name).toBe('web');
   });
+
+  it('sets the alias and description where Helm left an empty annotations:, labels: or selector:', () => {
+    for (const empty of ['annotations:', 'labels:']) {
+      const draft = new ServiceDraft(emptyServiceForm('default'), `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  ${empty}\nspec:\n  selector:\n  ports:\n  - port: 80\n`);
+      expect(draft.problem).toBeNull();
+      expect(draft.setForm({ ...draft.form, alias: '网店', description: 'front door', labels: [{ key: 'app', value: 'web' }] })).toBe(true);
+      expect(draft.text).toContain('kubesphere.io/alias-name: 网店');
+      expect(draft.text).toContain('kubesphere.io/description: front door');
+    }
+  });
+
+  it('takes a trailing or leading --- as kubectl does, and refuses two Services in one text', () => {
+    const draft = start();
+    draft.setText(`${draft.text}---\n`);
+    expect(draft.problem).toBeNull();
+    draft.setText(`---\n${draft.text}`);
+    expect(draft.problem).toBeNull();
+    draft.setText(`${draft.text}---\napiVersion: v1\nkind: Service\nmetadata: {name: second}\n`);
+    expect(draft.problem).toMatchObject({ kind: 'syntax' });
+  });
 });
