@@ -65,6 +65,26 @@ export const LOAD_BALANCER_ANNOTATION_PREFIXES = [
 
 export const isLoadBalancerAnnotation = (key: string): boolean => LOAD_BALANCER_ANNOTATION_PREFIXES.some((p) => key.startsWith(p));
 
+/** Well-known provider annotations the Internet Access step offers as editable suggestions. */
+export const LOAD_BALANCER_PROVIDERS: Record<string, KeyValue[]> = {
+  QingCloud: [
+    { key: 'service.beta.kubernetes.io/qingcloud-load-balancer-eip-ids', value: '' },
+    { key: 'service.beta.kubernetes.io/qingcloud-load-balancer-type', value: '0' },
+  ],
+  OpenELB: [{ key: 'lb.kubesphere.io/v1alpha1', value: 'openelb' }, { key: 'protocol.openelb.kubesphere.io/v1alpha1', value: 'layer2' }, { key: 'eip.openelb.kubesphere.io/v1alpha2', value: '' }],
+  MetalLB: [{ key: 'metallb.universe.tf/address-pool', value: '' }],
+  AWS: [{ key: 'service.beta.kubernetes.io/aws-load-balancer-type', value: 'nlb' }, { key: 'service.beta.kubernetes.io/aws-load-balancer-scheme', value: 'internet-facing' }],
+  GCP: [{ key: 'cloud.google.com/load-balancer-type', value: 'External' }],
+  Azure: [{ key: 'service.beta.kubernetes.io/azure-load-balancer-internal', value: 'false' }],
+};
+
+/**
+ * What leaving LoadBalancer removes: only the annotations the wizard itself offers, never others that
+ * merely share a prefix (cloud.google.com/neg and backend-config serve a ClusterIP Service too).
+ */
+const OFFERED_ANNOTATIONS = new Set(Object.values(LOAD_BALANCER_PROVIDERS).flat().map((a) => a.key));
+export const isOfferedProviderAnnotation = (key: string): boolean => OFFERED_ANNOTATIONS.has(key);
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const str = (x: unknown): string => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '');
@@ -236,7 +256,8 @@ export function writeForm(doc: Document, form: ServiceForm): void {
     put(doc, ['spec', 'loadBalancerSourceRanges'], access === 'load-balancer' && form.loadBalancerSourceRanges.length ? form.loadBalancerSourceRanges : undefined);
   }
   if (kindChanged || changed('loadBalancerAnnotations')) {
-    putMap(doc, ['metadata', 'annotations'], access === 'load-balancer' ? form.loadBalancerAnnotations : [], isLoadBalancerAnnotation);
+    if (access === 'load-balancer') putMap(doc, ['metadata', 'annotations'], form.loadBalancerAnnotations, isLoadBalancerAnnotation);
+    else putMap(doc, ['metadata', 'annotations'], [], isOfferedProviderAnnotation);
     const annotations = doc.getIn(['metadata', 'annotations']);
     if (isMap(annotations) && annotations.items.length === 0) put(doc, ['metadata', 'annotations'], undefined);
   }

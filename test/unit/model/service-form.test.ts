@@ -126,6 +126,27 @@ describe('writeForm', () => {
     });
   });
 
+  it('leaving LoadBalancer removes only the provider annotations the wizard offers, not others with the same prefix', () => {
+    const lb = `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  annotations:
+    cloud.google.com/neg: '{"ingress": true}'
+    cloud.google.com/backend-config: '{"default": "web"}'
+    cloud.google.com/load-balancer-type: Internal
+    service.beta.kubernetes.io/qingcloud-load-balancer-eip-ids: eip-1
+spec:
+  type: LoadBalancer
+  ports:
+  - port: 80
+`;
+    const out = parseDocument(edit(lb, (f) => {
+      f.access = 'none';
+    })).toJS();
+    expect(out.metadata.annotations).toEqual({ 'cloud.google.com/neg': '{"ingress": true}', 'cloud.google.com/backend-config': '{"default": "web"}' });
+  });
+
   it('starts a new manifest from an empty form with the wizard\'s defaults', () => {
     const form = { ...emptyServiceForm('default'), name: 'web', ports: [{ name: '', protocol: 'TCP' as const, port: 80, targetPort: '', nodePort: null }] };
     expect(parseDocument(manifestText(form)).toJS()).toEqual({
