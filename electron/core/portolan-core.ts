@@ -11,8 +11,8 @@ import { ConnectionManager } from './clusters/connection-manager';
 import { CoreEvents } from './core-events';
 import { DraftStore } from './drafts/draft-store';
 import { SecretRedactor } from './secrets/secret-redactor';
-import { MAX_KUBECONFIG_BYTES } from './kubeconfig/kubeconfig-parser';
-import { kubeconfigPaths, migrateLegacyKubeconfig, withAddedFiles } from './kubeconfig/kubeconfig-paths';
+import { MAX_KUBECONFIG_BYTES, MAX_KUBECONFIG_SIZE } from './kubeconfig/kubeconfig-parser';
+import { kubeconfigPaths, withAddedFiles } from './kubeconfig/kubeconfig-paths';
 import { KubeconfigStore, type KubeconfigPath, type KubeconfigStoreOptions } from './kubeconfig/kubeconfig-store';
 import { applyService, deleteServices } from './services/service-actions';
 import { createService, listWorkloads, matchPods, serviceExists } from './services/service-create';
@@ -73,18 +73,17 @@ async function checkAddableFile(file: string): Promise<void> {
     throw new PortolanError('invalid-input', code === 'ENOENT' ? `there is no file at ${file}` : `${file} cannot be read (${code ?? 'error'})`);
   }
   if (!info.isFile()) throw new PortolanError('invalid-input', `${file} is not a regular file`);
-  if (info.size > MAX_KUBECONFIG_BYTES) throw new PortolanError('invalid-input', `${file} is larger than a kubeconfig can be (${MAX_KUBECONFIG_BYTES / 1024 / 1024} MB)`);
+  if (info.size > MAX_KUBECONFIG_BYTES) throw new PortolanError('invalid-input', `${file} is larger than a kubeconfig can be (${MAX_KUBECONFIG_SIZE})`);
 }
 
 export function createPortolanCore(options: CoreOptions): PortolanCore {
-  if (!options.kubeconfigPaths) migrateLegacyKubeconfig();
   const basePaths = options.kubeconfigPaths ?? kubeconfigPaths();
   const redactor = new SecretRedactor();
   const events = new CoreEvents((payload) => redactor.redact(payload));
   const appState = new AppStateStore(options.stateDir);
   const kubeconfig = new KubeconfigStore(options.kubeconfig);
-  const connections = new ConnectionManager(kubeconfig, events, options.connections,
-    (file, command) => appState.trustedPlugins.some((p) => p.file === file && p.command === command));
+  const trusted = (file: string, command: string): boolean => appState.trustedPlugins.some((p) => p.file === file && p.command === command);
+  const connections = new ConnectionManager(kubeconfig, events, options.connections, trusted);
   // A failing stream makes its connection check itself at once, so the sidebar agrees with the list.
   const hub = new WatchHub(options.watch, (context) => connections.suspect(context));
   const subscriptions = new SubscriptionManager(connections, hub, events, options.batchMs);
@@ -144,7 +143,7 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
       if (!appState.kubeconfigFiles.includes(file)) {
         throw new PortolanError('invalid-input', `${file} was not added in Portolan; its plugins run as kubectl runs them`);
       }
-      if (!appState.trustedPlugins.some((p) => p.file === file && p.command === command)) {
+      if (!trusted(file, command)) {
         await appState.update({ trustedPlugins: [...appState.trustedPlugins, { file, command }] });
       }
       return connections.connect(context);

@@ -11,7 +11,7 @@ export function desktopHandlers(core: ApiHandlers, chooseFile: ChooseFile): ApiH
   return {
     ...core,
     addKubeconfigFile: async () => {
-      throw new PortolanError('invalid-input', 'in the desktop app, kubeconfig files are chosen in the open dialog (Choose file…)');
+      throw new PortolanError('invalid-input', 'in the desktop app, kubeconfig files are chosen in the open dialog (Add a kubeconfig file…)');
     },
     chooseKubeconfigFile: async () => {
       const path = await chooseFile();

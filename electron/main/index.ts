@@ -3,6 +3,7 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { migrateLegacyKubeconfig } from '../core/kubeconfig/kubeconfig-paths';
 import { loginShellPath, mergePaths } from '../core/login-shell-path';
 import { useParseWorker } from '../core/parse-worker/off-thread';
 import { createPortolanCore } from '../core/portolan-core';
@@ -16,6 +17,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by `electron-vite dev` only
 const isAppUrl = appUrlMatcher(rendererUrl);
 
+migrateLegacyKubeconfig(); // as kubectl does on every run
 // Kubeconfig files and manifests are parsed on a worker thread, never blocking the window's answers.
 useParseWorker(new URL('./parse-worker.js', import.meta.url));
 app.enableSandbox();

@@ -58,12 +58,13 @@ export function contextClientConfig(merged: MergedKubeconfig, contextName: strin
   if (userName && !user) throw new Error(`context "${contextName}" points at user "${userName}", which no kubeconfig file defines`);
   const clusterValue = resolvedCluster(cluster);
   const server = typeof clusterValue.server === 'string' ? clusterValue.server : '';
+  const plainHttp = /^http:/i.test(server);
   // Over plain http kubectl sends no credentials at all (and runs no exec plugin): neither does Portolan.
-  const plan = credentialPlan(user && !/^http:/i.test(server) ? resolvedUser(user) : {});
+  const plan = credentialPlan(user && !plainHttp ? resolvedUser(user) : {});
   // undici refuses URLs with user:password@ (the header they imply is added by ExtraAuthorization), and
   // client-node refuses http:// unless told to skip a TLS check that plain HTTP does not have.
   const forClientNode: RawCluster = { ...clusterValue, server: withoutUserInfo(server) };
-  if (/^http:/i.test(server)) forClientNode['insecure-skip-tls-verify'] = true;
+  if (plainHttp) forClientNode['insecure-skip-tls-verify'] = true;
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromString(JSON.stringify({
     apiVersion: 'v1',

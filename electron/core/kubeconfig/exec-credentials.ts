@@ -136,6 +136,7 @@ export class ExecCredentialAuthenticator {
   private readonly userName: string;
   private readonly timeoutMs: number;
   private readonly source: string;
+  private readonly command: string;
   private readonly allowed: ((command: string) => boolean) | null;
 
   /**
@@ -145,6 +146,7 @@ export class ExecCredentialAuthenticator {
   constructor(exec: ExecConfig, userName: string, source: string, timeoutMs = EXEC_TIMEOUT_MS, allowed: ((command: string) => boolean) | null = null) {
     this.exec = exec;
     this.source = source;
+    this.command = commandLine(exec);
     this.allowed = allowed;
     this.userName = userName;
     this.timeoutMs = timeoutMs;
@@ -168,8 +170,7 @@ export class ExecCredentialAuthenticator {
 
   private credential(): Promise<ExecCredentialStatus> {
     if (this.closed) return Promise.reject(new Error('the connection was closed'));
-    const command = commandLine(this.exec);
-    if (this.allowed && !this.allowed(command)) return Promise.reject(new UntrustedPluginError(this.source, command));
+    if (this.allowed && !this.allowed(this.command)) return Promise.reject(new UntrustedPluginError(this.source, this.command));
     const shared = this.shared;
     if (fresh(shared.cached)) return Promise.resolve(shared.cached!);
     shared.running ??= run(this.exec, shared, this.timeoutMs).then(
@@ -199,7 +200,7 @@ export class ExecCredentialAuthenticator {
   }
 }
 
-/** Every plugin process still running (for a test, and for quitting). */
+/** How many plugin processes are running now (for tests). */
 export function runningExecPlugins(): number {
   return [...runs.values()].filter((r) => r.child !== null).length;
 }

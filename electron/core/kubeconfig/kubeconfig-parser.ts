@@ -16,6 +16,8 @@ export interface KubeconfigParser {
 
 /** Bigger files are not read at all (kubectl's own limit is the machine's memory). */
 export const MAX_KUBECONFIG_BYTES = 64 * 1024 * 1024;
+/** The same bound, as said to the user. */
+export const MAX_KUBECONFIG_SIZE = `${MAX_KUBECONFIG_BYTES / 1024 / 1024} MB`;
 
 /** Parse and check one text: what the parse worker runs for a kubeconfig. */
 export function parseAndCheck(text: string): ParseResult {

@@ -8,7 +8,7 @@ import type { ContextList, Explanation, ExplanationCode, KubeconfigFileOrigin, K
 import { mergeKubeconfigs, toContextList, type KubeconfigFile, type MergedKubeconfig } from './merge-kubeconfigs';
 import type { KubeconfigProblem } from './decode-kubeconfig';
 import { kubeconfigParser } from '../parse-worker/off-thread';
-import { MAX_KUBECONFIG_BYTES, type KubeconfigParser, type ParseResult } from './kubeconfig-parser';
+import { MAX_KUBECONFIG_BYTES, MAX_KUBECONFIG_SIZE, type KubeconfigParser, type ParseResult } from './kubeconfig-parser';
 import type { KubeconfigDoc } from './parse-kubeconfig';
 
 export interface KubeconfigPath {
@@ -247,5 +247,5 @@ function explainRejection(path: string, problem: KubeconfigProblem): Explanation
 }
 
 function tooLarge(path: string): Explanation {
-  return { code: 'file.tooLarge', params: { path, limit: `${MAX_KUBECONFIG_BYTES / 1024 / 1024} MB` } };
+  return { code: 'file.tooLarge', params: { path, limit: MAX_KUBECONFIG_SIZE } };
 }

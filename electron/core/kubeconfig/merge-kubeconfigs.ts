@@ -64,14 +64,24 @@ export function mergeKubeconfigs(files: KubeconfigFile[]): MergedKubeconfig {
   return merged;
 }
 
+/** Which credentials a user entry holds, as client-go tells them apart (a field set and not empty). */
+export function heldCredentials(user: RawUser): { token: boolean; basic: boolean; certificate: boolean } {
+  const set = (key: string): boolean => typeof user[key] === 'string' && user[key] !== '';
+  return {
+    token: set('token') || set('tokenFile'),
+    basic: set('username') || set('password'),
+    certificate: set('client-certificate') || set('client-certificate-data'),
+  };
+}
+
 /** The credential kubectl sends for this user (see user-credentials.ts for the precedence). */
 export function authKindOf(user: RawUser | undefined): AuthKind {
   if (!user) return 'none';
-  const set = (key: string): boolean => typeof user[key] === 'string' && user[key] !== '';
-  if (set('token') || set('tokenFile')) return 'token';
-  if (set('username') || set('password')) return 'basic';
+  const held = heldCredentials(user);
+  if (held.token) return 'token';
+  if (held.basic) return 'basic';
   if (isRecord(user['auth-provider'])) return user['auth-provider'].name === 'oidc' ? 'oidc' : 'auth-provider';
-  if (set('client-certificate') || set('client-certificate-data')) return 'client-certificate';
+  if (held.certificate) return 'client-certificate';
   if (isRecord(user.exec)) return 'exec';
   return 'none';
 }

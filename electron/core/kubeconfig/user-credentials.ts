@@ -6,7 +6,7 @@
 // added here. Nothing here leaves core.
 import { readFile } from 'node:fs/promises';
 import type { ExecConfig } from './exec-credentials';
-import type { RawUser } from './merge-kubeconfigs';
+import { heldCredentials, type RawUser } from './merge-kubeconfigs';
 import { isRecord } from './parse-kubeconfig';
 import { rememberSecret } from '../secrets/secret-redactor';
 
@@ -31,9 +31,7 @@ const REMOVED_PROVIDERS: Record<string, string> = {
 
 /** What kubectl does with this user's fields; throws the words kubectl uses for a combination it refuses. */
 export function credentialPlan(user: RawUser): CredentialPlan {
-  const hasToken = nonEmpty(user.token) || nonEmpty(user.tokenFile);
-  const hasBasic = nonEmpty(user.username) || nonEmpty(user.password);
-  const hasCert = nonEmpty(user['client-certificate']) || nonEmpty(user['client-certificate-data']);
+  const { token: hasToken, basic: hasBasic, certificate: hasCert } = heldCredentials(user);
   if (hasToken && hasBasic) throw new Error('username/password or bearer token may be set, but not both');
   if (user.exec && user['auth-provider']) throw new Error('execProvider and authProvider cannot be used in combination');
   const provider = isRecord(user['auth-provider']) ? String(user['auth-provider'].name ?? '') : '';
