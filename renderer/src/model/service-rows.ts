@@ -1,6 +1,7 @@
 // The Service list's logic, pure and unit-tested: applying batches (with a resourceVersion guard),
-// search, filters, sorting, and the text each column shows.
+// search, filters, the sort order (for SortedView), and the text each column shows.
 import type { ServiceRow, ServiceRowsBatch } from '../../../electron/api/types';
+import { naturalKey, SortedView, type RowChange, type ViewOrder } from './sorted-view';
 
 export const rowKey = (row: Pick<ServiceRow, 'context' | 'uid'>): string => `${row.context}/${row.uid}`;
 
@@ -10,18 +11,27 @@ function isOlder(candidate: string, known: string): boolean {
   return candidate.length !== known.length ? candidate.length < known.length : candidate < known;
 }
 
-/** Applies one batch to the rows; returns whether anything changed. Older versions never win. */
-export function applyBatch(rows: Map<string, ServiceRow>, batch: Pick<ServiceRowsBatch, 'context' | 'upserted' | 'deleted'>): boolean {
-  let changed = false;
+/**
+ * Applies one batch to the rows and returns what changed (each row before and after), for the
+ * sorted view to follow. Older versions never win.
+ */
+export function applyBatch(rows: Map<string, ServiceRow>, batch: Pick<ServiceRowsBatch, 'context' | 'upserted' | 'deleted'>): Array<RowChange<ServiceRow>> {
+  const changes: Array<RowChange<ServiceRow>> = [];
   for (const row of batch.upserted) {
     const key = rowKey(row);
     const known = rows.get(key);
     if (known && isOlder(row.resourceVersion, known.resourceVersion)) continue;
     rows.set(key, row);
-    changed = true;
+    changes.push({ before: known, after: row });
   }
-  for (const uid of batch.deleted) changed = rows.delete(`${batch.context}/${uid}`) || changed;
-  return changed;
+  for (const uid of batch.deleted) {
+    const key = `${batch.context}/${uid}`;
+    const known = rows.get(key);
+    if (!known) continue;
+    rows.delete(key);
+    changes.push({ before: known });
+  }
+  return changes;
 }
 
 export function portsText(row: ServiceRow): string {
@@ -32,12 +42,22 @@ export function selectorText(selector: Record<string, string>): string {
   return Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(', ');
 }
 
+/** Each row version's searchable text, built the first time a search looks at it. */
+const searchTexts = new WeakMap<ServiceRow, string>();
+function searchText(row: ServiceRow): string {
+  let text = searchTexts.get(row);
+  if (text === undefined) {
+    text = [row.name, row.alias ?? '', row.namespace, selectorText(row.labels), selectorText(row.selector), portsText(row)].join(' ').toLowerCase();
+    searchTexts.set(row, text);
+  }
+  return text;
+}
+
+const queryWords = (query: string): string[] => query.toLowerCase().split(/\s+/).filter(Boolean);
+
 export function matchesServiceQuery(row: ServiceRow, query: string): boolean {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const text = [row.name, row.alias ?? '', row.namespace, selectorText(row.labels), selectorText(row.selector), portsText(row)]
-    .join(' ').toLowerCase();
-  return words.every((w) => text.includes(w));
+  const words = queryWords(query);
+  return words.length === 0 || words.every((w) => searchText(row).includes(w));
 }
 
 export type TypeFilter = 'all' | 'virtual-ip' | 'headless-selector' | 'headless-external-name' | 'node-port' | 'load-balancer';
@@ -56,32 +76,17 @@ export interface Sort {
 
 function sortValue(row: ServiceRow, key: SortKey): string | number {
   switch (key) {
-    case 'name': return row.name;
-    case 'context': return row.context;
-    case 'namespace': return row.namespace;
+    case 'name': return naturalKey(row.name);
+    case 'context': return naturalKey(row.context);
+    case 'namespace': return naturalKey(row.namespace);
     case 'type': return `${row.kind}/${row.access}`;
-    case 'clusterIP': return ipSortable(row.clusterIP ?? '');
-    case 'external': return row.externalName ?? row.externalAddresses.join(',');
+    case 'clusterIP': return naturalKey(row.clusterIP ?? '');
+    case 'external': return naturalKey(row.externalName ?? row.externalAddresses.join(','));
     case 'ports': return row.ports[0]?.port ?? -1;
-    case 'selector': return selectorText(row.selector);
+    case 'selector': return naturalKey(selectorText(row.selector));
     case 'endpoints': return row.endpoints ? row.endpoints.ready * 1e6 + row.endpoints.total : -1;
     case 'age': return row.createdAt ? -Date.parse(row.createdAt) : 0;
   }
-}
-
-/** IPv4 addresses sort numerically (10.96.0.10 after 10.96.0.9). */
-function ipSortable(ip: string): string {
-  return /^\d+\.\d+\.\d+\.\d+$/.test(ip) ? ip.split('.').map((n) => n.padStart(3, '0')).join('.') : ip;
-}
-
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
-export function compareRows(a: ServiceRow, b: ServiceRow, sort: Sort): number {
-  const x = sortValue(a, sort.key);
-  const y = sortValue(b, sort.key);
-  const primary = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
-  const result = primary !== 0 ? primary : collator.compare(`${a.context}/${a.namespace}/${a.name}`, `${b.context}/${b.namespace}/${b.name}`);
-  return sort.direction === 'asc' ? result : -result;
 }
 
 export interface RowFilter {
@@ -91,15 +96,27 @@ export interface RowFilter {
   contexts: string[];
 }
 
-export function visibleRows(rows: Iterable<ServiceRow>, filter: RowFilter, sort: Sort): ServiceRow[] {
+/**
+ * The list's filter and sort as a view order. Ties go by context, namespace and name, then the
+ * row's key, so every row has one place. (IPv4 addresses sort numerically through naturalKey:
+ * 10.96.0.9 before 10.96.0.10.)
+ */
+export function serviceOrder(filter: RowFilter, sort: Sort): ViewOrder<ServiceRow> {
   const contexts = new Set(filter.contexts);
-  const out: ServiceRow[] = [];
-  for (const row of rows) {
-    if (contexts.size > 0 && !contexts.has(row.context)) continue;
-    if (!matchesType(row, filter.type) || !matchesServiceQuery(row, filter.query)) continue;
-    out.push(row);
-  }
-  return out.sort((a, b) => compareRows(a, b, sort));
+  const words = queryWords(filter.query);
+  const { key, direction } = sort;
+  return {
+    include: (row) => (contexts.size === 0 || contexts.has(row.context)) && matchesType(row, filter.type)
+      && (words.length === 0 || words.every((w) => searchText(row).includes(w))),
+    sortKey: (row) => sortValue(row, key),
+    tieKey: (row) => `${naturalKey(row.context)}\u0000${naturalKey(row.namespace)}\u0000${naturalKey(row.name)}\u0000${rowKey(row)}`,
+    descending: direction === 'desc',
+  };
+}
+
+/** The whole list filtered and sorted at once (the view does the same incrementally). */
+export function visibleRows(rows: Iterable<ServiceRow>, filter: RowFilter, sort: Sort): ServiceRow[] {
+  return new SortedView(serviceOrder(filter, sort), rows).rows();
 }
 
 /** "3d", "5h", "12m", "40s": the age column as kubectl prints it. */

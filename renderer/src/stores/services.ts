@@ -1,12 +1,14 @@
 // Live Service rows of every selected cluster and namespace: one subscription per (context, namespace
-// scope), batches applied to one Map. The Map sits in a shallowRef and is re-triggered once per batch,
-// so 10,000 rows are not made deeply reactive.
+// scope), batches applied to one Map and to the list's sorted view. Rows stay raw objects (never
+// reactive); the Map, the view's rows and the counts sit in shallowRefs re-triggered once per batch,
+// and a batch costs what it changes (the view moves each changed row to its place).
 import { defineStore } from 'pinia';
-import { computed, reactive, shallowRef, triggerRef } from 'vue';
+import { computed, markRaw, reactive, shallowRef, triggerRef } from 'vue';
 import type { ServiceActionResult, ServiceRow, ServiceTarget, WatchStatus } from '../../../electron/api/types';
 import { EarlyEvents } from '../api/early-events';
 import { api, clientId } from '../api/portolan';
-import { applyBatch } from '../model/service-rows';
+import { applyBatch, serviceOrder, type RowFilter, type Sort } from '../model/service-rows';
+import { SortedView, type RowChange } from '../model/sorted-view';
 
 export interface Scope {
   context: string;
@@ -18,6 +20,10 @@ const scopeKey = (scope: Scope): string => `${scope.context}|${scope.namespace ?
 
 export const useServicesStore = defineStore('services', () => {
   const rows = shallowRef(new Map<string, ServiceRow>());
+  const view = new SortedView(serviceOrder({ query: '', type: 'all', contexts: [] }, { key: 'name', direction: 'asc' }));
+  /** The rows the list shows, filtered and sorted: a new (raw) array after each change. */
+  const visible = shallowRef<ServiceRow[]>(markRaw([]));
+  const countByContext = shallowRef(new Map<string, number>());
   /** subscription id → its scope */
   const subscriptions = new Map<string, Scope>();
   /** scope key → subscription id (or 'pending') */
@@ -34,7 +40,7 @@ export const useServicesStore = defineStore('services', () => {
       api.on('serviceRows', (batch) => {
         if (batch.clientId !== clientId) return;
         early.handle(batch.subscriptionId, () => {
-          if (applyBatch(rows.value, batch)) triggerRef(rows);
+          changed(applyBatch(rows.value, batch));
         });
       }),
       api.on('watchStatus', (status) => {
@@ -50,15 +56,35 @@ export const useServicesStore = defineStore('services', () => {
     return () => stops.forEach((stop) => stop());
   }
 
+  /** Follows changes of the Map: the view, the counts, and one trigger each. */
+  function changed(changes: Array<RowChange<ServiceRow>>): void {
+    if (changes.length === 0) return;
+    view.apply(changes);
+    const counts = countByContext.value;
+    for (const { before, after } of changes) {
+      if (before) counts.set(before.context, (counts.get(before.context) ?? 1) - 1);
+      if (after) counts.set(after.context, (counts.get(after.context) ?? 0) + 1);
+    }
+    visible.value = markRaw(view.rows());
+    triggerRef(rows);
+    triggerRef(countByContext);
+  }
+
+  /** The list's filter or sort changed: the view is rebuilt once. */
+  function setOrder(filter: RowFilter, sort: Sort): void {
+    view.reset(serviceOrder(filter, sort), rows.value.values());
+    visible.value = markRaw(view.rows());
+  }
+
   function dropRows(scope: Scope): void {
-    let changed = false;
+    const changes: Array<RowChange<ServiceRow>> = [];
     for (const [key, row] of rows.value) {
       if (row.context === scope.context && (scope.namespace === null || row.namespace === scope.namespace)) {
         rows.value.delete(key);
-        changed = true;
+        changes.push({ before: row });
       }
     }
-    if (changed) triggerRef(rows);
+    changed(changes);
   }
 
   function forget(subscriptionId: string): void {
@@ -112,5 +138,5 @@ export const useServicesStore = defineStore('services', () => {
     return api.deleteServices({ targets });
   }
 
-  return { rows, statuses, errors, statusByContext, follow, sync, remove };
+  return { rows, visible, countByContext, statuses, errors, statusByContext, follow, sync, setOrder, remove };
 });
