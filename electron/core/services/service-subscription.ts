@@ -1,6 +1,8 @@
 // One subscriber's view of the Services in a (cluster, namespace scope): the shared Service and
-// EndpointSlice streams joined into slim rows, sent as batched deltas (at most one batch per interval)
-// instead of the whole list on every event.
+// EndpointSlice streams joined into slim rows, sent as deltas instead of the whole list on every
+// event. Batching adapts to load: a change after a quiet spell goes out at once (on the next turn of
+// the event loop, with whatever arrived in the same read); while changes keep coming, they are
+// coalesced into at most one batch per interval.
 import type { ServiceRowsBatch, WatchStatus } from '../../api/types';
 import type { KubeClient } from '../clusters/kube-client';
 import type { WatchHub, WatchLease } from '../watch/watch-hub';
@@ -12,6 +14,7 @@ export interface ServiceSubscriptionOptions {
   subscriptionId: string;
   context: string;
   namespace: string | null;
+  /** While a flood lasts, at most one batch per this many ms (25 unless set). */
   batchMs?: number;
   /** At most this many rows per batch (1000, about 0.5 MB, unless set): more follow at once. */
   maxBatchRows?: number;
@@ -31,7 +34,8 @@ export class ServiceSubscription {
   private readonly serviceUidByKey = new Map<string, string>();
   private readonly changed = new Set<string>();
   private readonly deleted = new Set<string>();
-  private timer: NodeJS.Timeout | null = null;
+  private timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+  private lastFlush = -Infinity;
   private readonly stops: Array<() => void> = [];
   private closed = false;
 
@@ -55,7 +59,7 @@ export class ServiceSubscription {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.cancelTimer();
     this.stops.forEach((stop) => stop());
     this.services.release();
     this.slices.release();
@@ -131,11 +135,21 @@ export class ServiceSubscription {
 
   private schedule(): void {
     if (this.timer || this.closed) return;
-    this.timer = setTimeout(() => this.flush(), this.options.batchMs ?? 50);
+    const wait = this.lastFlush + (this.options.batchMs ?? 25) - performance.now();
+    this.timer = wait <= 0 ? setImmediate(() => this.flush()) : setTimeout(() => this.flush(), wait);
+  }
+
+  private cancelTimer(): void {
+    if (this.timer) {
+      clearTimeout(this.timer as NodeJS.Timeout);
+      clearImmediate(this.timer as NodeJS.Immediate);
+    }
+    this.timer = null;
   }
 
   private flush(): void {
     this.timer = null;
+    this.lastFlush = performance.now();
     if (this.closed || (this.changed.size === 0 && this.deleted.size === 0)) return;
     const upserted = [];
     // A bounded message: the rest follows at once, in order, so neither side holds one huge message
@@ -162,6 +176,6 @@ export class ServiceSubscription {
     for (const uid of taken) this.changed.delete(uid);
     this.deleted.clear();
     this.options.onBatch(batch);
-    if (this.changed.size > 0) this.timer = setTimeout(() => this.flush(), 0);
+    if (this.changed.size > 0) this.timer = setImmediate(() => this.flush());
   }
 }
