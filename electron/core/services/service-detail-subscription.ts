@@ -3,7 +3,8 @@
 // at most once per interval when any of them changes.
 import type { EndpointRow, EventRow, ServiceDetail } from '../../api/types';
 import type { KubeClient } from '../clusters/kube-client';
-import type { KubeObject } from '../watch/resource-ref';
+import { resourcePath, type KubeObject } from '../watch/resource-ref';
+import { LAST_APPLIED, lacksLastApplied } from '../watch/resource-watch';
 import type { WatchHub, WatchLease } from '../watch/watch-hub';
 import { SERVICE_NAME_LABEL, toServiceRow, type EndpointSliceObject, type ServiceObject } from './service-row';
 import { serviceAddresses } from './service-addresses';
@@ -40,6 +41,10 @@ export interface DetailTarget {
   name: string;
 }
 
+/** Map keys in the API server's order (Go encodes maps sorted by key). */
+const sortedKeys = (map: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
 export class ServiceDetailSubscription {
   private readonly target: DetailTarget;
   private readonly leases: Array<WatchLease<KubeObject>>;
@@ -52,10 +57,16 @@ export class ServiceDetailSubscription {
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
   private nodeAddresses: string[] = [];
+  private readonly client: KubeClient;
+  /** The last-applied annotation the watch cache leaves out, read with the object (per resourceVersion). */
+  private lastApplied: { resourceVersion: string; value: string | null } | null = null;
+  private reading: string | null = null;
+  private readonly schedule: () => void;
 
   constructor(hub: WatchHub, client: KubeClient, target: DetailTarget, send: (detail: ServiceDetail) => void, batchMs = 50) {
     this.target = target;
     this.send = send;
+    this.client = client;
     const scope = (group: string, plural: string) => ({ group, version: 'v1', plural, namespace: target.namespace });
     this.services = hub.acquire(target.context, client, scope('', 'services'));
     this.slices = hub.acquire(target.context, client, scope('discovery.k8s.io', 'endpointslices'));
@@ -66,9 +77,10 @@ export class ServiceDetailSubscription {
       if (this.timer || this.closed) return;
       this.timer = setTimeout(() => {
         this.timer = null;
-        if (!this.closed) this.send(this.detail());
+        if (!this.closed && this.complete()) this.send(this.detail());
       }, batchMs);
     };
+    this.schedule = schedule;
     for (const lease of this.leases) this.stops.push(lease.watch.onDelta(schedule), lease.watch.onState(schedule));
     schedule();
     // Node addresses, read once, for "open NodePort"; many users may not list nodes, which is fine.
@@ -87,9 +99,46 @@ export class ServiceDetailSubscription {
     this.leases.forEach((lease) => lease.release());
   }
 
+  private cached(): ServiceObject | null {
+    return [...this.services.watch.items.values()].find((s) => s.metadata.name === this.target.name) ?? null;
+  }
+
+  /**
+   * Whether the detail can be sent whole: when the cache left out the Service's last-applied
+   * annotation, the object is read once per resourceVersion to show it (and the detail waits).
+   */
+  private complete(): boolean {
+    const service = this.cached();
+    if (!service || !lacksLastApplied(service)) return true;
+    const version = service.metadata.resourceVersion ?? '';
+    if (this.lastApplied?.resourceVersion === version) return true;
+    if (this.reading === version) return false;
+    this.reading = version;
+    const path = resourcePath({ group: '', version: 'v1', plural: 'services', namespace: this.target.namespace }, this.target.name);
+    void this.client.json<ServiceObject>('GET', path).then(
+      (full) => {
+        // The read may return a newer version than the cache holds; the watch brings that version
+        // next, and its own read follows.
+        this.lastApplied = { resourceVersion: version, value: full.metadata.annotations?.[LAST_APPLIED] ?? null };
+      },
+      () => {
+        this.lastApplied = { resourceVersion: version, value: null };
+      },
+    ).finally(() => {
+      this.reading = null;
+      this.schedule();
+    });
+    return false;
+  }
+
   detail(): ServiceDetail {
-    const { name, context } = this.target;
-    const service = [...this.services.watch.items.values()].find((s) => s.metadata.name === name) ?? null;
+    const { context } = this.target;
+    const cached = this.cached();
+    const lastApplied = cached && lacksLastApplied(cached) && this.lastApplied?.resourceVersion === cached.metadata.resourceVersion ? this.lastApplied.value : null;
+    const service = cached && lastApplied !== null
+      ? { ...cached, metadata: { ...cached.metadata, annotations: sortedKeys({ ...cached.metadata.annotations, [LAST_APPLIED]: lastApplied }) } }
+      : cached;
+    const name = this.target.name;
     const slices = [...this.slices.watch.items.values()].filter((s) => s.metadata.labels?.[SERVICE_NAME_LABEL] === name);
     const podsByName = new Map([...this.pods.watch.items.values()].map((p) => [p.metadata.name, p]));
     const endpoints: EndpointRow[] = slices.flatMap((slice) => (slice.endpoints ?? []).flatMap((e) => e.addresses.map((address): EndpointRow => {

@@ -51,16 +51,35 @@ const sleep = (ms: number, signal: AbortSignal): Promise<void> => new Promise((r
   }, { once: true });
 });
 
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+/** Objects whose cached copy lacks the last-applied annotation the server holds. */
+const trimmed = new WeakSet<object>();
+
+/** True when the cache dropped this object's last-applied annotation (read the object to see it). */
+export function lacksLastApplied(object: object): boolean {
+  return trimmed.has(object);
+}
+
 /**
  * What the cache keeps of an object: all of it but metadata.managedFields, which no view shows and
- * which is often the largest part (client-go's informers offer the same trim as a TransformFunc).
+ * which is often the largest part, and the value of kubectl's last-applied annotation (a second copy
+ * of the object for everything made with client-side `kubectl apply`), which only the detail view
+ * shows: it reads the object itself (client-go's informers offer the same trim as a TransformFunc).
  */
 function slim<T extends KubeObject>(object: T): T {
-  const metadata = object.metadata as T['metadata'] & { managedFields?: unknown };
-  if (metadata?.managedFields === undefined) return object;
+  const metadata = object.metadata as T['metadata'] & { managedFields?: unknown; annotations?: Record<string, string> };
+  const lastApplied = metadata?.annotations?.[LAST_APPLIED] !== undefined;
+  if (metadata?.managedFields === undefined && !lastApplied) return object;
   const rest = { ...metadata };
   delete rest.managedFields;
-  return { ...object, metadata: rest };
+  if (lastApplied) {
+    const annotations = { ...metadata.annotations };
+    delete annotations[LAST_APPLIED];
+    rest.annotations = annotations;
+  }
+  const copy = { ...object, metadata: rest };
+  if (lastApplied) trimmed.add(copy);
+  return copy;
 }
 
 export class ResourceWatch<T extends KubeObject> {
