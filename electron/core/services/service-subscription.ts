@@ -16,7 +16,10 @@ export interface ServiceSubscriptionOptions {
   namespace: string | null;
   /** While a flood lasts, at most one batch per this many ms (25 unless set). */
   batchMs?: number;
-  /** At most this many rows per batch (1000, about 0.5 MB, unless set): more follow at once. */
+  /**
+   * At most this many rows per batch (250, about 120 KB, unless set): more follow at once, each its
+   * own message, so the page applies a big list in slices short enough to stay responsive.
+   */
   maxBatchRows?: number;
   onBatch(batch: ServiceRowsBatch): void;
   onStatus(status: WatchStatus): void;
@@ -154,7 +157,12 @@ export class ServiceSubscription {
     const upserted = [];
     // A bounded message: the rest follows at once, in order, so neither side holds one huge message
     // and the renderer can paint in between.
-    const taken = [...this.changed].slice(0, this.options.maxBatchRows ?? 1000);
+    const limit = this.options.maxBatchRows ?? 250;
+    const taken: string[] = [];
+    for (const uid of this.changed) {
+      if (taken.length >= limit) break;
+      taken.push(uid);
+    }
     for (const uid of taken) {
       const service = this.services.watch.items.get(uid);
       if (!service) continue;

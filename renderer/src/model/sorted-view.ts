@@ -21,7 +21,8 @@ export interface RowChange<Row> {
 interface Entry<Row> {
   row: Row;
   key: string | number;
-  tie: string;
+  /** Computed the first time two keys are equal (rarely, for most columns). */
+  tie: string | undefined;
 }
 
 /**
@@ -29,8 +30,8 @@ interface Entry<Row> {
  * accents dropped, digit runs zero-padded so "svc-9" sorts before "svc-10".
  */
 export function naturalKey(text: string): string {
-  const base = /[^ -~]/.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text;
-  return base.toLowerCase().replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(20, '0'));
+  const base = (/[^ -~]/.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text).toLowerCase();
+  return /\d/.test(base) ? base.replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(20, '0')) : base;
 }
 
 export class SortedView<Row> {
@@ -69,7 +70,8 @@ export class SortedView<Row> {
   /** Applies changes (before: the row as it was, after: as it is now; either may be absent). */
   apply(changes: Iterable<RowChange<Row>>): void {
     const list = [...changes];
-    if (list.length > 64 && list.length * 8 > this.entries.length) this.applyBulk(list);
+    // Splicing moves half the list per row: past a few dozen rows one merge pass costs less.
+    if (list.length > 32) this.applyBulk(list);
     else for (const change of list) this.applyOne(change);
   }
 
@@ -115,12 +117,16 @@ export class SortedView<Row> {
   }
 
   private entry(row: Row): Entry<Row> {
-    return { row, key: this.order.sortKey(row), tie: this.order.tieKey(row) };
+    return { row, key: this.order.sortKey(row), tie: undefined };
   }
 
   private compare(a: Entry<Row>, b: Entry<Row>): number {
     let result = a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-    if (result === 0) result = a.tie < b.tie ? -1 : a.tie > b.tie ? 1 : 0;
+    if (result === 0) {
+      const x = (a.tie ??= this.order.tieKey(a.row));
+      const y = (b.tie ??= this.order.tieKey(b.row));
+      result = x < y ? -1 : x > y ? 1 : 0;
+    }
     return this.order.descending ? -result : result;
   }
 

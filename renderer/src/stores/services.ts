@@ -1,7 +1,7 @@
 // Live Service rows of every selected cluster and namespace: one subscription per (context, namespace
-// scope), batches applied to one Map and to the list's sorted view. Rows stay raw objects (never
-// reactive); the Map, the view's rows and the counts sit in shallowRefs re-triggered once per batch,
-// and a batch costs what it changes (the view moves each changed row to its place).
+// scope), batches applied to one Map and to the list's sorted view as they arrive. Rows stay raw
+// objects (never reactive); the Map, the view's rows and the counts sit in shallowRefs re-triggered
+// at most once per frame, and a batch costs what it changes (the view moves each changed row).
 import { defineStore } from 'pinia';
 import { computed, markRaw, reactive, shallowRef, triggerRef } from 'vue';
 import type { ServiceActionResult, ServiceRow, ServiceTarget, WatchStatus } from '../../../electron/api/types';
@@ -56,7 +56,7 @@ export const useServicesStore = defineStore('services', () => {
     return () => stops.forEach((stop) => stop());
   }
 
-  /** Follows changes of the Map: the view, the counts, and one trigger each. */
+  /** Follows changes of the Map: the view and the counts at once, the page once per frame. */
   function changed(changes: Array<RowChange<ServiceRow>>): void {
     if (changes.length === 0) return;
     view.apply(changes);
@@ -64,6 +64,22 @@ export const useServicesStore = defineStore('services', () => {
     for (const { before, after } of changes) {
       if (before) counts.set(before.context, (counts.get(before.context) ?? 1) - 1);
       if (after) counts.set(after.context, (counts.get(after.context) ?? 0) + 1);
+    }
+    schedulePublish();
+  }
+
+  // Many batches may land within one frame (a list paging in from several clusters): the page is
+  // rendered once for all of them. A hidden window gets no animation frames, hence the timer.
+  let publishing: { frame: number; timer: ReturnType<typeof setTimeout> } | null = null;
+  function schedulePublish(): void {
+    if (publishing) return;
+    publishing = { frame: requestAnimationFrame(publish), timer: setTimeout(publish, 100) };
+  }
+  function publish(): void {
+    if (publishing) {
+      cancelAnimationFrame(publishing.frame);
+      clearTimeout(publishing.timer);
+      publishing = null;
     }
     visible.value = markRaw(view.rows());
     triggerRef(rows);
@@ -73,7 +89,7 @@ export const useServicesStore = defineStore('services', () => {
   /** The list's filter or sort changed: the view is rebuilt once. */
   function setOrder(filter: RowFilter, sort: Sort): void {
     view.reset(serviceOrder(filter, sort), rows.value.values());
-    visible.value = markRaw(view.rows());
+    publish();
   }
 
   function dropRows(scope: Scope): void {
