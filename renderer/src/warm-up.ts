@@ -1,0 +1,35 @@
+// What the first click on Create Service and on Edit YAML would otherwise wait for: the wizard's
+// chunk, Monaco (about 1 MB of script, a few hundred ms to evaluate in one piece) and its YAML
+// worker, loaded once the window has been quiet for a while (rows paging in or a burst of changes
+// make it busy), one step per quiet spell so that input never waits long behind them.
+const QUIET_MS = 1500;
+
+/** Resolves once the main thread has been idle (full 50 ms idle periods, no frame pending) for `ms`. */
+function quiet(ms: number): Promise<void> {
+  if (!('requestIdleCallback' in window)) return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve) => {
+    let since = performance.now();
+    const check = (deadline: IdleDeadline): void => {
+      if (deadline.timeRemaining() < 40) since = performance.now();
+      if (performance.now() - since >= ms) resolve();
+      else requestIdleCallback(check);
+    };
+    requestIdleCallback(check);
+  });
+}
+
+export async function warmUpWhenIdle(): Promise<void> {
+  try {
+    await quiet(QUIET_MS);
+    await import('./components/wizard/CreateServiceDialog.vue');
+    await quiet(QUIET_MS);
+    const { monaco } = await import('./editor/monaco');
+    await quiet(QUIET_MS);
+    // A YAML model starts the YAML language worker (schema and all); the editor then finds it running.
+    const model = monaco.editor.createModel('kind: Service\n', 'yaml');
+    await quiet(QUIET_MS);
+    model.dispose();
+  } catch {
+    // Warming up is an optimisation: whatever failed here is loaded (and reported) when first used.
+  }
+}
