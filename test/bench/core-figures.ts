@@ -1,0 +1,122 @@
+// Figures measured in this process against core itself: the initial load of a namespace's Services
+// (subscribe → every row held) next to kubectl and next to the floor (a bare paged LIST with
+// JSON.parse, here), and core's heap holding the page's 30,000 rows and after unsubscribing.
+import { KubeConfig } from '@kubernetes/client-node';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { ServiceRow, ServiceRowsBatch } from '../../electron/api/types';
+import { KubeClient } from '../../electron/core/clusters/kube-client';
+import { createPortolanCore, type PortolanCore } from '../../electron/core/portolan-core';
+import { applyBatch } from '../../renderer/src/model/service-rows';
+import type { TestCluster } from '../cluster/test-cluster';
+import type { FigureBook } from './bench-stats';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+async function heapMB(): Promise<number> {
+  for (let i = 0; i < 3; i += 1) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return process.memoryUsage().heapUsed / 1e6;
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const began = performance.now();
+  await work();
+  return performance.now() - began;
+}
+
+export async function connectedCore(kubeconfig: string, contexts: string[]): Promise<PortolanCore> {
+  const core = createPortolanCore({ transport: 'browser', kubeconfigPaths: [{ path: kubeconfig, origin: 'env' }], stateDir: null });
+  await core.ready;
+  for (const context of contexts) await core.handlers.connect({ context });
+  for (;;) {
+    const statuses = await core.handlers.connectionStatuses(undefined);
+    if (contexts.every((c) => statuses.find((s) => s.context === c)?.state === 'connected')) return core;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Subscribes to `scopes` and resolves with the subscription ids once `count` rows are held. */
+async function holdRows(core: PortolanCore, scopes: Array<{ context: string; namespace: string | null }>, count: number): Promise<string[]> {
+  const rows = new Map<string, ServiceRow>();
+  const ids = new Set<string>();
+  let done: () => void = () => undefined;
+  const all = new Promise<void>((resolve) => (done = resolve));
+  const stop = core.events.listen((event, payload) => {
+    if (event !== 'serviceRows') return;
+    applyBatch(rows, payload as ServiceRowsBatch);
+    if (rows.size >= count) done();
+  });
+  for (const scope of scopes) ids.add((await core.handlers.watchServices({ clientId: 'bench', ...scope })).subscriptionId);
+  await all;
+  stop();
+  return [...ids];
+}
+
+/** The floor: the same pages Portolan's list asks for (limit 500), parsed, nothing else. */
+async function bareList(client: KubeClient, namespace: string): Promise<number> {
+  let items = 0;
+  let continueToken: string | undefined;
+  do {
+    const page = await client.json<{ items: unknown[]; metadata: { continue?: string } }>('GET', `/api/v1/namespaces/${namespace}/services`,
+      { query: { limit: 500, continue: continueToken } });
+    items += page.items.length;
+    continueToken = page.metadata.continue || undefined;
+  } while (continueToken);
+  return items;
+}
+
+export async function initialLoad(book: FigureBook, cluster: TestCluster, kubeconfig: string, namespace: string, count: number, runs: number, label: string): Promise<void> {
+  const config = new KubeConfig();
+  config.loadFromFile(kubeconfig);
+  config.setCurrentContext(cluster.name);
+  const client = new KubeClient(config);
+  const names = {
+    floor: `initial load, ${label}: Portolan vs the floor`,
+    json: `initial load, ${label}: Portolan vs kubectl -o json`,
+    table: `initial load, ${label}: Portolan vs kubectl (table)`,
+  };
+  try {
+    for (let run = 0; run < runs; run += 1) {
+      const core = await connectedCore(kubeconfig, [cluster.name]);
+      const portolan = await timed(() => holdRows(core, [{ context: cluster.name, namespace }], count));
+      await core.dispose();
+      let listed = 0;
+      const floor = await timed(async () => (listed = await bareList(client, namespace)));
+      if (listed !== count) throw new Error(`the floor listed ${listed} Services, not ${count}`);
+      const json = await timed(() => cluster.kubectl(['get', 'services', '-n', namespace, '-o', 'json']));
+      const tableForm = await timed(() => cluster.kubectl(['get', 'services', '-n', namespace]));
+      book.sample(names.floor, portolan, floor);
+      book.sample(names.json, portolan, json);
+      book.sample(names.table, portolan, tableForm);
+    }
+  } finally {
+    await client.close();
+  }
+  book.close(names.floor, 'ms', 'paged LIST + JSON.parse', '≤ 1.3× the floor');
+  book.close(names.json, 'ms', 'kubectl get -o json');
+  book.close(names.table, 'ms', 'kubectl get (table)');
+}
+
+/** Core's heap holding every row of `scopes`, and after unsubscribing (next to before subscribing). */
+export async function coreHeap(book: FigureBook, kubeconfig: string, contexts: string[], count: number, runs: number): Promise<void> {
+  const holding = `core heap holding ${count} rows`;
+  const after = 'core heap after unsubscribing';
+  for (let run = 0; run < runs; run += 1) {
+    const core = await connectedCore(kubeconfig, contexts);
+    const before = await heapMB();
+    const ids = await holdRows(core, contexts.map((context) => ({ context, namespace: null })), count);
+    const held = await heapMB();
+    for (const subscriptionId of ids) await core.handlers.unwatch({ subscriptionId });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const released = await heapMB();
+    book.sample(holding, held, before);
+    book.sample(after, released, before);
+    await core.dispose();
+  }
+  book.close(holding, 'MB', 'before subscribing');
+  book.close(after, 'MB', 'before subscribing', 'within 10% of before');
+}

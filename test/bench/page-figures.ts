@@ -1,0 +1,237 @@
+// Figures measured in Chromium on the built app (`npm run serve`'s server), per run on fresh pages:
+//   page 1, no cluster selected: tick three clusters → all their rows live (the longest task while
+//     they arrive), scroll end to end, a burst of changes (store and paint latency next to kubectl
+//     --watch, the longest task), renderer heap with every row, after unticking them, and after
+//     ticking and unticking them once more;
+//   page 2, the three clusters remembered: page load → first row and → all live, then the first
+//     Edit YAML once the shell is idle;
+//   and `serve` started → first row of one cluster, next to kubectl listing it.
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestCluster } from '../cluster/test-cluster';
+import { serve, type ServedApp } from '../e2e/fixtures';
+import { percentile, type FigureBook } from './bench-stats';
+import { kubectlWatch, latencies, Patcher } from './burst';
+import { installProbe, type ProbeState } from './page-probe';
+
+export interface PageBench {
+  book: FigureBook;
+  /** The page's kubeconfig (the row clusters only, no current context) and the full one. */
+  pageKubeconfig: string;
+  kubeconfig: string;
+  rowClusters: TestCluster[];
+  /** Rows the page shows with every row cluster ticked. */
+  totalRows: number;
+  burst: number;
+  runs: number;
+}
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+// tsx keeps function names with a helper (__name) the page does not have: every evaluate needs it.
+const PROBE = `globalThis.__name = (f) => f; (${installProbe.toString()})();`;
+
+async function freshPage(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript({ content: PROBE });
+  const page = await context.newPage();
+  await page.goto(url);
+  return { context, page };
+}
+
+const pageNow = (page: Page): Promise<number> => page.evaluate(() => performance.now());
+const probe = (page: Page): Promise<ProbeState> => page.evaluate(() => window.portolanBench);
+
+async function longestTask(page: Page, from: number, to: number): Promise<number> {
+  const { longTasks } = await probe(page);
+  return Math.max(0, ...longTasks.filter((t) => t.start + t.duration >= from && t.start <= to).map((t) => t.duration));
+}
+
+async function heapMB(context: BrowserContext, page: Page): Promise<number> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 1e6;
+}
+
+/** Every cluster of the strip live, and their counts adding up to `total`. */
+async function allLive(page: Page, clusters: number, total: number): Promise<void> {
+  await page.waitForFunction(([clusters, total]) => {
+    const items = [...document.querySelectorAll('[aria-label="Cluster status"] li')];
+    if (items.length !== clusters) return false;
+    let sum = 0;
+    for (const item of items) {
+      const text = item.textContent ?? '';
+      const count = /(\d+) Services?/.exec(text);
+      if (!text.includes('Live') || !count) return false;
+      sum += Number(count[1]);
+    }
+    return sum === total;
+  }, [clusters, total] as const, { polling: 'raf', timeout: 120_000 });
+}
+
+async function setSelected(page: Page, selected: string[]): Promise<void> {
+  await page.evaluate(async (selected) => {
+    await fetch('/api/call', { method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin',
+      body: JSON.stringify({ method: 'setUiState', input: { pinned: [], selected, namespaces: {}, groupBy: 'file' } }) });
+  }, selected);
+}
+
+async function scrollEndToEnd(page: Page): Promise<[number, number]> {
+  return page.evaluate(async () => {
+    const body = document.querySelector<HTMLElement>('.st-body')!;
+    const began = performance.now();
+    await new Promise<void>((resolve) => {
+      const step = (): void => {
+        body.scrollTop += 4000;
+        if (body.scrollTop + body.clientHeight >= body.scrollHeight - 1) resolve();
+        else requestAnimationFrame(step);
+      };
+      requestAnimationFrame(step);
+    });
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100)));
+    return [began, performance.now()] as [number, number];
+  });
+}
+
+async function firstPage(bench: PageBench, browser: Browser, served: ServedApp, patcher: Patcher, run: number, seen: Map<string, number>): Promise<void> {
+  const { book, rowClusters, totalRows } = bench;
+  const { context, page } = await freshPage(browser, served.url);
+  await page.getByRole('checkbox', { name: `Show ${rowClusters[0]!.name}`, exact: true }).waitFor();
+
+  let from = await pageNow(page);
+  const began = performance.now();
+  for (const cluster of rowClusters) await page.getByRole('checkbox', { name: `Show ${cluster.name}`, exact: true }).check();
+  await allLive(page, rowClusters.length, totalRows);
+  book.sample(`tick ${rowClusters.length} clusters → all ${totalRows} rows live`, performance.now() - began);
+  book.sample(`longest task while ${totalRows} rows arrive`, await longestTask(page, from, await pageNow(page)));
+
+  const [scrollFrom, scrollTo] = await scrollEndToEnd(page);
+  book.sample(`longest task scrolling ${totalRows} rows end to end`, await longestTask(page, scrollFrom, scrollTo));
+
+  from = await pageNow(page);
+  const count = Math.min(bench.burst, totalRows);
+  const sent = await patcher.burst(run, count);
+  const deadline = Date.now() + 30_000;
+  let state = await probe(page);
+  while (Date.now() < deadline && (Object.keys(state.paint).filter((l) => l.startsWith(`b${run}-`)).length < count || latencies(sent, seen).length < count)) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    state = await probe(page);
+  }
+  const store = latencies(sent, state.store);
+  const paint = latencies(sent, state.paint);
+  const kubectl = latencies(sent, seen);
+  for (const [name, p] of [['p50', 50], ['p99', 99], ['max', 100]] as const) {
+    book.sample(`burst of ${count}: change → row in the store, ${name}`, percentile(store, p), percentile(kubectl, p));
+    book.sample(`burst of ${count}: change → row painted, ${name}`, percentile(paint, p), percentile(kubectl, p));
+  }
+  book.sample(`burst of ${count}: changes received`, store.length, kubectl.length);
+  book.sample(`longest task during the burst (${totalRows} rows shown)`, await longestTask(page, from, await pageNow(page)));
+
+  // Heap: holding every row, after unticking the clusters, and after ticking and unticking them once
+  // more (what a user switching back and forth leaves behind).
+  const holding = await heapMB(context, page);
+  const untick = async (): Promise<number> => {
+    for (const cluster of rowClusters) await page.getByRole('checkbox', { name: `Show ${cluster.name}`, exact: true }).uncheck();
+    await page.locator('[aria-label="Cluster status"]').waitFor({ state: 'detached' });
+    return heapMB(context, page);
+  };
+  const first = await untick();
+  for (const cluster of rowClusters) await page.getByRole('checkbox', { name: `Show ${cluster.name}`, exact: true }).check();
+  await allLive(page, rowClusters.length, totalRows);
+  const second = await untick();
+  book.sample(`renderer heap holding ${totalRows} rows`, holding, first);
+  book.sample('renderer heap after ticking and unticking every cluster again', second, first);
+  // The next page starts with the three clusters remembered (after the page's own save of none).
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await setSelected(page, rowClusters.map((c) => c.name));
+  await context.close();
+}
+
+async function secondPage(bench: PageBench, browser: Browser, served: ServedApp): Promise<void> {
+  const { book, rowClusters, totalRows } = bench;
+  const began = performance.now();
+  const { context, page } = await freshPage(browser, served.url);
+  await page.getByRole('table', { name: 'Services' }).getByRole('link').first().waitFor({ timeout: 120_000 });
+  book.sample('page load → first row', performance.now() - began);
+  await allLive(page, rowClusters.length, totalRows);
+  book.sample(`page load → all ${totalRows} rows from ${rowClusters.length} clusters live`, performance.now() - began);
+  book.sample(`longest task while the page loads ${totalRows} rows`, await longestTask(page, 0, await pageNow(page)));
+
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 10_000 })));
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await page.getByRole('button', { name: 'Create Service' }).click();
+  await page.getByRole('dialog', { name: 'Create Service' }).getByRole('textbox', { name: /^Name/ }).waitFor();
+  const opened = performance.now();
+  await page.getByRole('button', { name: 'Edit YAML' }).click();
+  await page.locator('.wz-editor .view-lines').getByText('apiVersion').waitFor({ timeout: 60_000 });
+  book.sample('first Edit YAML, shell idle → Monaco shows the manifest', performance.now() - opened);
+  await setSelected(page, []);
+  await context.close();
+}
+
+async function serveToFirstRow(bench: PageBench, browser: Browser, kubeconfig: string): Promise<void> {
+  const cluster = bench.rowClusters[0]!;
+  const began = performance.now();
+  const served = await serve(kubeconfig, mkdtempSync(join(tmpdir(), 'portolan-bench-state-')));
+  try {
+    const { context, page } = await freshPage(browser, served.url);
+    await page.getByRole('table', { name: 'Services' }).getByRole('link').first().waitFor({ timeout: 120_000 });
+    const portolan = performance.now() - began;
+    await context.close();
+    const t = performance.now();
+    await cluster.kubectl(['get', 'services', '-n', 'default']);
+    bench.book.sample(`serve started → first row (${cluster.name})`, portolan, performance.now() - t);
+  } finally {
+    served.process.kill('SIGTERM');
+  }
+}
+
+export async function pageFigures(bench: PageBench): Promise<void> {
+  const { book, rowClusters, runs } = bench;
+  const dir = mkdtempSync(join(tmpdir(), 'portolan-bench-page-'));
+  const single = join(dir, 'one-cluster-kubeconfig');
+  writeFileSync(single, JSON.stringify({ ...JSON.parse(readFileSync(bench.pageKubeconfig, 'utf8')) as object, 'current-context': rowClusters[0]!.name }), { mode: 0o600 });
+  const served = await serve(bench.pageKubeconfig, join(dir, 'state'));
+  const browser = await chromium.launch({ executablePath: process.env.PORTOLAN_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const patcher = new Patcher(bench.kubeconfig, rowClusters[0]!.name, 'default');
+  let canary = 0;
+  const watch = await kubectlWatch(rowClusters[0]!, 'default', async () => {
+    const label = `b999999-${canary++}`;
+    await patcher.label('svc-0', label);
+    return label;
+  });
+  try {
+    for (let run = 0; run < runs; run += 1) {
+      await firstPage(bench, browser, served, patcher, run, watch.seen);
+      await secondPage(bench, browser, served);
+      await serveToFirstRow(bench, browser, single);
+    }
+  } finally {
+    watch.stop();
+    await patcher.close();
+    await browser.close();
+    served.process.kill('SIGTERM');
+  }
+  const total = bench.totalRows;
+  const burst = Math.min(bench.burst, total);
+  book.close(`tick ${rowClusters.length} clusters → all ${total} rows live`, 'ms', null);
+  book.close(`longest task while ${total} rows arrive`, 'ms', null, 'none over 50 ms (0)');
+  book.close(`longest task scrolling ${total} rows end to end`, 'ms', null, 'none over 50 ms (0)');
+  for (const name of ['p50', 'p99', 'max']) {
+    book.close(`burst of ${burst}: change → row in the store, ${name}`, 'ms', 'kubectl get --watch -o json', name === 'p99' ? '< 100 ms, ≤ kubectl' : null);
+    book.close(`burst of ${burst}: change → row painted, ${name}`, 'ms', 'kubectl get --watch -o json', name === 'p99' ? '< 150 ms' : null);
+  }
+  book.close(`burst of ${burst}: changes received`, 'events', 'kubectl get --watch -o json', `${burst} each`);
+  book.close(`longest task during the burst (${total} rows shown)`, 'ms', null, 'none over 50 ms (0)');
+  book.close(`renderer heap holding ${total} rows`, 'MB', 'after unticking every cluster');
+  book.close('renderer heap after ticking and unticking every cluster again', 'MB', 'after unticking the first time', 'within 10%');
+  book.close('page load → first row', 'ms', null);
+  book.close(`page load → all ${total} rows from ${rowClusters.length} clusters live`, 'ms', null, '< 2000 ms');
+  book.close(`longest task while the page loads ${total} rows`, 'ms', null, 'none over 50 ms (0)');
+  book.close('first Edit YAML, shell idle → Monaco shows the manifest', 'ms', null, '< 300 ms');
+  book.close(`serve started → first row (${rowClusters[0]!.name})`, 'ms', 'kubectl get services (table)');
+}

@@ -1,0 +1,45 @@
+// What the bench installs in the page before the app runs: a long-task observer, and a wrapper around
+// the event socket's handler that notes, for every row carrying a bench label, when the app's handler
+// (which applies the batch to the store) returned, and when the frame after it was painted (the
+// first task after the next animation frame).
+export interface ProbeState {
+  longTasks: Array<{ start: number; duration: number }>;
+  /** label → epoch ms (performance.timeOrigin + now) */
+  store: Record<string, number>;
+  paint: Record<string, number>;
+}
+
+declare global {
+  interface Window {
+    portolanBench: ProbeState;
+  }
+}
+
+export function installProbe(): void {
+  const state: ProbeState = { longTasks: [], store: {}, paint: {} };
+  window.portolanBench = state;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) state.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const now = (): number => performance.timeOrigin + performance.now();
+  const descriptor = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage')!;
+  Object.defineProperty(WebSocket.prototype, 'onmessage', {
+    configurable: true,
+    get(this: WebSocket) {
+      return descriptor.get!.call(this) as unknown;
+    },
+    set(this: WebSocket, handler: (event: MessageEvent) => void) {
+      descriptor.set!.call(this, (event: MessageEvent) => {
+        handler.call(this, event);
+        if (typeof event.data !== 'string' || !event.data.includes('"bench":"')) return;
+        const at = now();
+        const labels = [...event.data.matchAll(/"bench":"(b\d+-\d+)"/g)].map((m) => m[1]!);
+        for (const label of labels) state.store[label] ??= at;
+        requestAnimationFrame(() => setTimeout(() => {
+          const painted = now();
+          for (const label of labels) state.paint[label] ??= painted;
+        }, 0));
+      });
+    },
+  });
+}
