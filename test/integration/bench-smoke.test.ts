@@ -1,0 +1,59 @@
+// `npm run bench -- --smoke` (200 Services, one run) produces every figure, each with its reference
+// where it has one, and stops its clusters. Times are never asserted: the bench measures, it does not
+// judge. What is asserted beyond "produced" is exact: every change of the burst reached the page.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import type { Figure } from '../bench/bench-stats';
+
+it('produces every figure of the bench on a small run', async () => {
+  const json = join(mkdtempSync(join(tmpdir(), 'portolan-bench-smoke-')), 'bench.json');
+  const output = await new Promise<string>((resolve, reject) => {
+    execFile('npm', ['run', 'bench', '--', '--smoke', '--json', json], { maxBuffer: 16 * 1024 * 1024, timeout: 600_000 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${error.message}\n${stderr}`));
+      else resolve(`${stdout}\n${stderr}`);
+    });
+  });
+  expect(output).toContain('clusters stopped');
+  const { figures } = JSON.parse(readFileSync(json, 'utf8')) as { figures: Figure[] };
+  const names = figures.map((f) => f.name);
+  const expected: Array<[RegExp, boolean]> = [
+    // [name, has a reference measured in the same runs]
+    ...['plain', 'realistic'].flatMap((kind): Array<[RegExp, boolean]> => [
+      [new RegExp(`^initial load, 200 ${kind} Services: Portolan vs the floor$`), true],
+      [new RegExp(`^initial load, 200 ${kind} Services: Portolan vs kubectl -o json$`), true],
+      [new RegExp(`^initial load, 200 ${kind} Services: Portolan vs kubectl \\(table\\)$`), true],
+    ]),
+    [/^core heap holding 603 rows$/, true],
+    [/^core heap after unsubscribing$/, true],
+    [/^tick 3 clusters → all 603 rows live$/, false],
+    [/^longest task while 603 rows arrive$/, false],
+    [/^longest input delay while 603 rows arrive$/, false],
+    [/^longest task scrolling 603 rows end to end$/, false],
+    ...['store', 'painted'].flatMap((where) => ['p50', 'p99', 'max'].map((p): [RegExp, boolean] =>
+      [new RegExp(`^burst of 200: change → row ${where === 'store' ? 'in the store' : 'painted'}, ${p}$`), true])),
+    [/^burst of 200: changes received$/, true],
+    [/^longest task during the burst \(603 rows shown\)$/, false],
+    [/^longest input delay during the burst \(603 rows shown\)$/, false],
+    [/^renderer heap holding 603 rows$/, true],
+    [/^renderer heap after ticking and unticking every cluster again$/, true],
+    [/^page load → first row$/, false],
+    [/^page load → all 603 rows from 3 clusters live$/, false],
+    [/^longest task while the page loads 603 rows$/, false],
+    [/^first Edit YAML, shell idle → Monaco shows the manifest$/, false],
+    [/^serve started → first row \(portolan-b\)$/, true],
+  ];
+  expect(figures).toHaveLength(expected.length);
+  for (const [pattern, referenced] of expected) {
+    const figure = figures.find((f) => pattern.test(f.name));
+    expect(figure, `${pattern} in ${names.join('; ')}`).toBeDefined();
+    expect(Number.isFinite(figure!.portolan.median) && figure!.portolan.runs === 1).toBe(true);
+    expect(figure!.load.every(Number.isFinite)).toBe(true);
+    if (referenced) expect(Number.isFinite(figure!.reference?.stat.median)).toBe(true);
+    else expect(figure!.reference).toBeNull();
+  }
+  // Every change of the burst reached the page's store (kubectl's count is reported, not judged).
+  expect(figures.find((f) => f.name === 'burst of 200: changes received')!.portolan.median).toBe(200);
+}, 660_000);
