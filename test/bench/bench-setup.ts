@@ -28,15 +28,22 @@ function service(name: string, namespace: string, i: number, kind: LoadKind): Re
   };
 }
 
-/** Creates `count` Services in `namespace` of `cluster`, 1000 per kubectl call. */
+/**
+ * Makes `namespace` of `cluster` hold Services svc-0 … svc-(count-1), 500 per kubectl call, three
+ * calls at a time; names already there (clusters reused with --clusters) are left as they are.
+ */
 export async function createServices(cluster: TestCluster, namespace: string, count: number, kind: LoadKind): Promise<void> {
-  if (namespace !== 'default') await cluster.kubectl(['create', 'namespace', namespace]);
-  for (let start = 0; start < count; start += 1000) {
-    const items = Array.from({ length: Math.min(1000, count - start) }, (_, i) => service(`svc-${start + i}`, namespace, start + i, kind));
-    const list = JSON.stringify({ apiVersion: 'v1', kind: 'List', items });
-    // Client-side apply is what writes the last-applied annotation (and is much slower).
-    await cluster.kubectl(kind === 'plain' ? ['apply', '--server-side', '-f', '-'] : ['apply', '-f', '-'], list);
-  }
+  if (namespace !== 'default') await cluster.kubectl(['create', 'namespace', namespace]).catch(() => undefined);
+  const present = new Set((await cluster.kubectl(['get', 'services', '-n', namespace, '-o', 'name'])).split('\n').map((n) => n.replace('service/', '')));
+  const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !present.has(`svc-${i}`));
+  const chunks = Array.from({ length: Math.ceil(missing.length / 500) }, (_, c) => missing.slice(c * 500, c * 500 + 500));
+  await Promise.all(Array.from({ length: 3 }, async () => {
+    for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
+      const list = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: chunk.map((i) => service(`svc-${i}`, namespace, i, kind)) });
+      // Client-side apply is what writes the last-applied annotation (and is much slower).
+      await cluster.kubectl(kind === 'plain' ? ['apply', '--server-side', '-f', '-'] : ['apply', '-f', '-'], list);
+    }
+  }));
 }
 
 /** A kubeconfig with only the page's clusters and no current context, so a fresh page selects none. */

@@ -1,6 +1,8 @@
 // Portolan's benchmark (a measurement, not a test: nothing fails on a slow number).
 //   npm run bench -- [--sizes 1000,10000] [--rows 10000] [--burst 1000] [--runs 5] [--json FILE]
 //   npm run bench -- --smoke            (N = 200, one run: what the test suite runs)
+//   npm run bench -- --clusters DIR     (four clusters of `npm run cluster:up -- --clusters 4 --dir DIR`,
+//                                        filled on the first run and left running: compare builds)
 // Starts its own real clusters (A: initial-load namespaces; B, C, D: `--rows` Services each for the
 // page), needs `npm run build` first (the page figures run the built app in Chromium), prints one
 // table and writes the same figures as JSON, and always stops its clusters.
@@ -8,7 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startClusters, stopClusters } from '../cluster/clusters';
+import { loadClusters, startClusters, stopClusters } from '../cluster/clusters';
 import { createServices, loadNamespace, pageKubeconfig, type LoadKind } from './bench-setup';
 import { FigureBook, table } from './bench-stats';
 import { coreHeap, initialLoad } from './core-figures';
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     json: { type: 'string' },
     smoke: { type: 'boolean', default: false },
+    clusters: { type: 'string' },
   },
 });
 const smoke = values.smoke;
@@ -33,14 +36,16 @@ if ([...sizes, rowsPerCluster, burst, runs].some((n) => !Number.isInteger(n) || 
   throw new Error('--sizes, --rows, --burst and --runs take positive whole numbers');
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'portolan-bench-'));
+const dir = values.clusters ?? mkdtempSync(join(tmpdir(), 'portolan-bench-'));
+const own = values.clusters === undefined;
 const book = new FigureBook();
 const log = (line: string): void => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 let failure: unknown = null;
 
 try {
-  log(`starting 4 clusters in ${dir}`);
-  const set = await startClusters({ count: 4, dir });
+  log(own ? `starting 4 clusters in ${dir}` : `using the clusters in ${dir}`);
+  const set = own ? await startClusters({ count: 4, dir }) : loadClusters(dir);
+  if (set.clusters.length !== 4) throw new Error(`the bench needs 4 clusters, ${dir} has ${set.clusters.length}`);
   const [loads, ...rowClusters] = set.clusters;
   const kinds: LoadKind[] = ['plain', 'realistic'];
   for (const size of sizes) {
@@ -67,8 +72,10 @@ try {
 } catch (error) {
   failure = error;
 } finally {
-  await stopClusters(dir);
-  log('clusters stopped');
+  if (own) {
+    await stopClusters(dir);
+    log('clusters stopped');
+  }
 }
 if (failure) throw failure;
 
@@ -76,6 +83,6 @@ const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node $
 console.log(`\nPortolan benchmark, ${new Date().toISOString()} (${machine}); medians of ${runs} run(s), min–max in brackets\n`);
 console.log(table(book.figures));
 const json = JSON.stringify({ date: new Date().toISOString(), machine, runs, sizes, rowsPerCluster, burst, figures: book.figures }, null, 2);
-const file = values.json ?? join(dir, 'bench.json');
+const file = values.json ?? join(mkdtempSync(join(tmpdir(), 'portolan-bench-json-')), 'bench.json');
 writeFileSync(file, json);
 console.log(`\nAs JSON: ${file}`);

@@ -1,0 +1,12 @@
+// What the API server writes into a Service that a person editing it does not: its status and the
+// bookkeeping in metadata. One place for every view that shows a live or dry-run object as text to edit
+// or to compare with what was written.
+const SERVER_METADATA = ['uid', 'resourceVersion', 'creationTimestamp', 'generation', 'managedFields', 'selfLink'] as const;
+
+/** A deep copy of `object` without status and the server's metadata bookkeeping. */
+export function withoutServerFields<T extends object>(object: T): T {
+  const copy = structuredClone(object) as T & { metadata?: Record<string, unknown>; status?: unknown };
+  delete copy.status;
+  for (const key of SERVER_METADATA) delete copy.metadata?.[key];
+  return copy;
+}
