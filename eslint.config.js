@@ -1,5 +1,7 @@
-// Lint rules, and the import boundaries of DESIGN.md: core never imports electron, api imports
-// neither Node nor core, the renderer reaches the backend only through electron/api.
+// Lint rules, and the app's import boundaries (the layers of README's Folders section): core never
+// imports electron and its folders import only the layers below them (CORE_LAYERS), api imports
+// neither Node nor core, preload only api, and the renderer reaches the backend only through
+// electron/api.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import vue from 'eslint-plugin-vue';
@@ -8,6 +10,34 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = { group: ['node:*'], message: 'Node modules do not run here.' };
 const upward = (folder, why) => ({ group: [`**/${folder}/**`, `**/${folder}`], message: why });
+
+/**
+ * electron/core's folders, lowest first: a folder imports only folders of its own layer or below
+ * (as VS Code's code-layering rule does). The first layer reads what core is handed (kubeconfig
+ * files, manifests, remembered state) and knows the secrets in it; its folders still call one
+ * another (kubeconfig ⇄ secrets, kubeconfig ⇄ parse-worker), which is why they share a layer.
+ * core's own root files (portolan-core.ts, core-events.ts, …) sit above every layer.
+ */
+const CORE_LAYERS = [
+  ['state', 'app-files', 'manifests', 'kubeconfig', 'secrets', 'parse-worker'],
+  ['kube'],
+  ['watch'],
+  ['clusters'],
+  ['services', 'drafts'],
+];
+const coreOutside = [upward('main', 'core does not depend on main.'), upward('preload', 'core does not depend on preload.'),
+  upward('serve', 'core does not depend on a transport.'), upward('renderer', 'core does not depend on the renderer.')];
+const coreLayerRules = CORE_LAYERS.flatMap((layer, index) => layer.map((folder) => ({
+  files: [`electron/core/${folder}/**`],
+  rules: {
+    'no-restricted-imports': ['error', {
+      paths: [{ name: 'electron', message: 'electron/core is plain Node: no electron import.' }],
+      patterns: [...coreOutside, ...CORE_LAYERS.slice(index + 1).flat().map((higher) =>
+        upward(higher, `core/${folder} is below core/${higher} (CORE_LAYERS in eslint.config.js).`))],
+    },
+    ],
+  },
+})));
 
 export default defineConfig(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -36,8 +66,18 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'electron', message: 'electron/core is plain Node: no electron import.' }],
-        patterns: [upward('main', 'core does not depend on main.'), upward('preload', 'core does not depend on preload.'),
-          upward('serve', 'core does not depend on a transport.'), upward('renderer', 'core does not depend on the renderer.')],
+        patterns: coreOutside,
+      }],
+    },
+  },
+  ...coreLayerRules,
+  {
+    files: ['electron/preload/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [nodeBuiltins, upward('core', 'The preload exposes the contract; core runs in main.'),
+          upward('main', 'The preload runs in the page\'s process, not main.'), upward('serve', 'The preload is the desktop transport only.'),
+          upward('renderer', 'The preload does not depend on the renderer.')],
       }],
     },
   },

@@ -5,7 +5,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { methodNames } from '../api/contract';
 import { createDispatcher } from '../api/dispatcher';
 import type { PortolanCore } from '../core/portolan-core';
-import { channelOf, EVENT_CHANNEL } from '../preload/channels';
+import { channelOf, EVENT_CHANNEL } from '../api/channels';
 
 export type HandlerIpc = Pick<IpcMain, 'handle' | 'removeHandler'>;
 export type EventSink = Pick<WebContents, 'send' | 'isDestroyed'>;

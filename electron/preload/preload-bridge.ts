@@ -2,7 +2,7 @@
 // parameter so the same code runs in tests with an in-memory IPC pair.
 import type { IpcRenderer } from 'electron';
 import { methodNames, type EventName, type PortolanBridge } from '../api/contract';
-import { channelOf, EVENT_CHANNEL } from './channels';
+import { channelOf, EVENT_CHANNEL } from '../api/channels';
 
 export type BridgeIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 

@@ -3,7 +3,7 @@
 // runs on the same Services as the reference, and notes when each label reaches it.
 import { KubeConfig } from '@kubernetes/client-node';
 import { spawn } from 'node:child_process';
-import { KubeClient } from '../../electron/core/clusters/kube-client';
+import { KubeClient } from '../../electron/core/kube/kube-client';
 import type { TestCluster } from '../cluster/test-cluster';
 
 const epoch = (): number => performance.timeOrigin + performance.now();

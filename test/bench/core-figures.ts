@@ -5,7 +5,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ServiceRow, ServiceRowsBatch } from '../../electron/api/types';
-import { KubeClient } from '../../electron/core/clusters/kube-client';
+import { KubeClient } from '../../electron/core/kube/kube-client';
 import { createPortolanCore, type PortolanCore } from '../../electron/core/portolan-core';
 import { applyBatch } from '../../renderer/src/model/service-rows';
 import type { TestCluster } from '../cluster/test-cluster';

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KubeClient } from '../../electron/core/clusters/kube-client';
+import { KubeClient } from '../../electron/core/kube/kube-client';
 import { contextClientConfig } from '../../electron/core/kubeconfig/context-kubeconfig';
 import { KubeconfigStore } from '../../electron/core/kubeconfig/kubeconfig-store';
 import { ensureBinaries } from '../cluster/binaries';

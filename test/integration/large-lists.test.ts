@@ -4,7 +4,7 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceRowsBatch } from '../../electron/api/types';
-import { KubeClient } from '../../electron/core/clusters/kube-client';
+import { KubeClient } from '../../electron/core/kube/kube-client';
 import { ServiceSubscription } from '../../electron/core/services/service-subscription';
 import type { ServiceObject } from '../../electron/core/services/service-row';
 import { ResourceWatch, type WatchDelta } from '../../electron/core/watch/resource-watch';

@@ -4,7 +4,7 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ServiceDetail } from '../../electron/api/types';
-import { KubeClient } from '../../electron/core/clusters/kube-client';
+import { KubeClient } from '../../electron/core/kube/kube-client';
 import type { PortolanCore } from '../../electron/core/portolan-core';
 import type { ServiceObject } from '../../electron/core/services/service-row';
 import { LAST_APPLIED, lacksLastApplied, ResourceWatch } from '../../electron/core/watch/resource-watch';

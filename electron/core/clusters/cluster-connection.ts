@@ -8,8 +8,8 @@ import { Backoff } from '../watch/backoff';
 import { NAMESPACES, type KubeObject } from '../watch/resource-ref';
 import { ResourceWatch, type ResourceWatchOptions } from '../watch/resource-watch';
 import { nextRevision } from '../revision';
-import type { KubeClient } from './kube-client';
-import { KubeRequestError, type KubeFailureKind } from './kube-errors';
+import type { KubeClient } from '../kube/kube-client';
+import { KubeRequestError, type KubeFailureKind } from '../kube/kube-errors';
 
 export interface ClusterConnectionOptions {
   /** Health check period once connected. */

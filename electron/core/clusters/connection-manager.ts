@@ -9,7 +9,7 @@ import { contextClientConfig, type PluginTrust } from '../kubeconfig/context-kub
 import type { KubeconfigStore } from '../kubeconfig/kubeconfig-store';
 import { nextRevision } from '../revision';
 import { ClusterConnection, type ClusterConnectionOptions } from './cluster-connection';
-import { KubeClient } from './kube-client';
+import { KubeClient } from '../kube/kube-client';
 
 /** What else must follow a context's connection (the subscriptions on it). */
 export interface ConnectionFollower {

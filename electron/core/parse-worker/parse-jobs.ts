@@ -1,7 +1,7 @@
 // The parsing core does for text it is handed (a kubeconfig file, a user's manifest), as jobs a
 // worker thread can run. Imports carry .ts so Node runs the worker from source in tests.
 import { parseAndCheck, type ParseResult } from '../kubeconfig/kubeconfig-parser.ts';
-import { readManifestText, type ManifestText } from '../services/manifest-text.ts';
+import { readManifestText, type ManifestText } from '../manifests/manifest-text.ts';
 
 export type ParseJob = { kind: 'kubeconfig'; text: string } | { kind: 'manifest'; text: string };
 export type ParseJobResult<J extends ParseJob> = J extends { kind: 'kubeconfig' } ? ParseResult : ManifestText;

@@ -3,7 +3,7 @@
 // shows what the server would store).
 import type { CreateResult, PodMatch, WorkloadSummary } from '../../api/types';
 import type { ConnectionManager } from '../clusters/connection-manager';
-import { KubeRequestError } from '../clusters/kube-errors';
+import { KubeRequestError } from '../kube/kube-errors';
 import { resourcePath } from '../watch/resource-ref';
 import { FIELD_MANAGER } from './service-actions';
 import { readServiceManifest, refusal } from './service-manifest';

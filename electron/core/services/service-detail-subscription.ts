@@ -2,7 +2,7 @@
 // them, and the events about it, from the namespace's shared streams; re-sent (whole, it is small)
 // at most once per interval when any of them changes.
 import type { EndpointRow, EventRow, ServiceDetail } from '../../api/types';
-import type { KubeClient } from '../clusters/kube-client';
+import type { KubeClient } from '../kube/kube-client';
 import { resourcePath, type KubeObject } from '../watch/resource-ref';
 import { LAST_APPLIED, lacksLastApplied } from '../watch/resource-watch';
 import type { WatchHub, WatchLease } from '../watch/watch-hub';

@@ -1,9 +1,9 @@
 // What apply and create share: reading the user's text as one v1 Service, and turning an API
 // server's refusal into data (what kind, the server's words, the fields it names).
 import type { Explanation, FieldProblem } from '../../api/types';
-import { KubeRequestError, type KubeFailureKind } from '../clusters/kube-errors';
+import { KubeRequestError, type KubeFailureKind } from '../kube/kube-errors';
 import { parseOffThread } from '../parse-worker/off-thread';
-import type { ManifestText } from './manifest-text';
+import type { ManifestText } from '../manifests/manifest-text';
 
 export interface ServiceManifest {
   apiVersion: 'v1';

@@ -4,7 +4,7 @@
 // the event loop, with whatever arrived in the same read); while changes keep coming, they are
 // coalesced into at most one batch per interval.
 import type { ServiceRowsBatch, WatchStatus } from '../../api/types';
-import type { KubeClient } from '../clusters/kube-client';
+import type { KubeClient } from '../kube/kube-client';
 import type { WatchHub, WatchLease } from '../watch/watch-hub';
 import type { WatchDelta, WatchState } from '../watch/resource-watch';
 import { SERVICE_NAME_LABEL, toServiceRow, type EndpointSliceObject, type ServiceObject } from './service-row';

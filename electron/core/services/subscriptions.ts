@@ -7,7 +7,7 @@ import { PortolanError } from '../../api/portolan-error';
 import type { ConnectionManager } from '../clusters/connection-manager';
 import type { CoreEvents } from '../core-events';
 import type { WatchHub } from '../watch/watch-hub';
-import type { KubeClient } from '../clusters/kube-client';
+import type { KubeClient } from '../kube/kube-client';
 import { OpenableUrls } from './service-addresses';
 import { ServiceDetailSubscription } from './service-detail-subscription';
 import { ServiceSubscription } from './service-subscription';

@@ -3,8 +3,8 @@
 // 410 Gone, restart a watch that goes silent (watchdog), back off and reconnect when the server goes
 // away. It keeps the authoritative cache keyed by uid and reports every change as a delta.
 import type { WatchPhase } from '../../api/types';
-import type { KubeClient } from '../clusters/kube-client';
-import { KubeRequestError, type KubeFailureKind, type KubeStatus } from '../clusters/kube-errors';
+import type { KubeClient } from '../kube/kube-client';
+import { KubeRequestError, type KubeFailureKind, type KubeStatus } from '../kube/kube-errors';
 import { Backoff } from './backoff';
 import { resourcePath, type KubeObject, type ResourceRef } from './resource-ref';
 

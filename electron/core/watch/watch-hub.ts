@@ -1,7 +1,7 @@
 // One list+watch per (cluster, resource, namespace scope), shared by every subscriber and stopped when
 // the last one leaves.
-import type { KubeClient } from '../clusters/kube-client';
-import type { KubeFailureKind } from '../clusters/kube-errors';
+import type { KubeClient } from '../kube/kube-client';
+import type { KubeFailureKind } from '../kube/kube-errors';
 import { refKey, type KubeObject, type ResourceRef } from './resource-ref';
 import { ResourceWatch, type ResourceWatchOptions } from './resource-watch';
 

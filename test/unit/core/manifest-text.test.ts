@@ -1,7 +1,7 @@
 // A manifest's text as core reads it: one document (empty ones around it are fine), keys once per
 // mapping, and bounds on nesting and indentation checked before the parser runs.
 import { describe, expect, it } from 'vitest';
-import { readManifestText } from '../../../electron/core/services/manifest-text';
+import { readManifestText } from '../../../electron/core/manifests/manifest-text';
 
 describe('readManifestText', () => {
   it('takes a leading or trailing --- as kubectl and the API server do, and refuses two documents', () => {

@@ -1,4 +1,4 @@
-import type { MethodName } from '../api/contract';
+import type { MethodName } from './contract';
 
 export const EVENT_CHANNEL = 'portolan:event';
 
