@@ -1,4 +1,5 @@
 import type { ApiEvents, EventName } from '../api/contract';
+import { Emitter } from '../api/emitter';
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: ApiEvents[E]) => void;
 
@@ -7,7 +8,7 @@ export type CoreEventListener = <E extends EventName>(event: E, payload: ApiEven
  * payload passed once through `outgoing` (the secret redactor) on its way.
  */
 export class CoreEvents {
-  private readonly listeners = new Set<CoreEventListener>();
+  private readonly events = new Emitter<[EventName, unknown]>();
   private readonly outgoing: <T>(payload: T) => T;
 
   constructor(outgoing: <T>(payload: T) => T = (payload) => payload) {
@@ -15,13 +16,11 @@ export class CoreEvents {
   }
 
   listen(listener: CoreEventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.events.on((event, payload) => listener(event, payload as never));
   }
 
   emit<E extends EventName>(event: E, payload: ApiEvents[E]): void {
-    if (this.listeners.size === 0) return;
-    const safe = this.outgoing(payload);
-    for (const listener of this.listeners) listener(event, safe);
+    if (this.events.size === 0) return;
+    this.events.emit(event, this.outgoing(payload));
   }
 }

@@ -1,6 +1,7 @@
 // One context's connection: probes the API server (version and round-trip time), reports its state in
 // words the user can act on, reconnects with backoff, follows the namespaces live (or falls back to
 // the context's namespace when the user may not list them), and answers access reviews.
+import { Emitter } from '../../api/emitter';
 import type {
   AccessDecision, ConnectionState, ConnectionStatus, ContextSummary, Explanation, NamespaceList, ServiceAccess, ServiceVerb,
 } from '../../api/types';
@@ -27,8 +28,8 @@ export class ClusterConnection {
   readonly client: KubeClient;
   private readonly options: Required<Omit<ClusterConnectionOptions, 'watch' | 'backoff'>> & { watch: ResourceWatchOptions };
   private readonly backoff: Backoff;
-  private readonly statusListeners = new Set<(status: ConnectionStatus) => void>();
-  private readonly namespaceListeners = new Set<(list: NamespaceList) => void>();
+  private readonly statuses = new Emitter<[ConnectionStatus]>();
+  private readonly namespaceLists = new Emitter<[NamespaceList]>();
   private readonly extraNamespaces = new Set<string>();
   private current: ConnectionStatus;
   private namespaceWatch: ResourceWatch<KubeObject> | null = null;
@@ -52,13 +53,11 @@ export class ClusterConnection {
   }
 
   onStatus(listener: (status: ConnectionStatus) => void): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+    return this.statuses.on(listener);
   }
 
   onNamespaces(listener: (list: NamespaceList) => void): () => void {
-    this.namespaceListeners.add(listener);
-    return () => this.namespaceListeners.delete(listener);
+    return this.namespaceLists.on(listener);
   }
 
   start(): void {
@@ -92,7 +91,7 @@ export class ClusterConnection {
     const next = { ...this.current, ...patch };
     if (JSON.stringify(next) === JSON.stringify(this.current)) return;
     this.current = { ...next, revision: nextRevision() };
-    for (const listener of this.statusListeners) listener(this.current);
+    this.statuses.emit(this.current);
   }
 
   private async run(signal: AbortSignal): Promise<void> {
@@ -175,7 +174,7 @@ export class ClusterConnection {
     this.namespaceWatch = watch;
     const publish = (): void => {
       const list = this.namespaces();
-      for (const listener of this.namespaceListeners) listener(list);
+      this.namespaceLists.emit(list);
     };
     watch.onDelta(publish);
     watch.onState(publish);
@@ -205,7 +204,7 @@ export class ClusterConnection {
   addNamespaces(names: string[]): NamespaceList {
     for (const name of names) this.extraNamespaces.add(name);
     const list = this.namespaces();
-    for (const listener of this.namespaceListeners) listener(list);
+    this.namespaceLists.emit(list);
     return list;
   }
 

@@ -2,6 +2,7 @@
 // atomic renames, deleted and re-created files and network filesystems alike), and re-merges when one
 // changes. A file caught half-written keeps the contexts it had: an unparsable file keeps its last good
 // document, and a file that turns empty or vanishes is re-checked before its contexts are dropped.
+import { Emitter } from '../../api/emitter';
 import { readFile, stat } from 'node:fs/promises';
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import type { ContextList, Explanation, ExplanationCode, KubeconfigFileOrigin, KubeconfigFileStatus } from '../../api/types';
@@ -59,7 +60,7 @@ function losesEntries(previous: KubeconfigDoc | null, next: KubeconfigDoc | null
 
 export class KubeconfigStore {
   private readonly entries = new Map<string, FileEntry>();
-  private readonly listeners = new Set<(list: ContextList) => void>();
+  private readonly changes = new Emitter<[ContextList]>();
   private readonly pollMs: number;
   private readonly settleMs: number;
   private readonly graceMs: number;
@@ -84,8 +85,7 @@ export class KubeconfigStore {
   }
 
   onChange(listener: (list: ContextList) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.changes.on(listener);
   }
 
   /** Sets the files, in kubectl's order; reads new ones, forgets removed ones, and re-merges. */
@@ -122,7 +122,7 @@ export class KubeconfigStore {
   close(): void {
     this.watching = false;
     for (const path of [...this.entries.keys()]) this.forget(path);
-    this.listeners.clear();
+    this.changes.clear();
     this.parser.close();
   }
 
@@ -234,7 +234,7 @@ export class KubeconfigStore {
     });
     this.mergedConfig = mergeKubeconfigs(files);
     const list = this.contextList();
-    for (const listener of this.listeners) listener(list);
+    this.changes.emit(list);
   }
 }
 

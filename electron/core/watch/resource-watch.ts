@@ -2,6 +2,7 @@
 // in pages, watch from the list's resourceVersion with bookmarks, follow resourceVersion, relist on
 // 410 Gone, restart a watch that goes silent (watchdog), back off and reconnect when the server goes
 // away. It keeps the authoritative cache keyed by uid and reports every change as a delta.
+import { Emitter } from '../../api/emitter';
 import type { WatchPhase } from '../../api/types';
 import type { KubeClient } from '../kube/kube-client';
 import { KubeRequestError, type KubeFailureKind, type KubeStatus } from '../kube/kube-errors';
@@ -91,8 +92,8 @@ export class ResourceWatch<T extends KubeObject> {
   private readonly watchdogMs: number;
   private readonly deniedRetryMs: number;
   private readonly backoff: Backoff;
-  private readonly deltaListeners = new Set<(delta: WatchDelta<T>) => void>();
-  private readonly stateListeners = new Set<(state: WatchState) => void>();
+  private readonly deltas = new Emitter<[WatchDelta<T>]>();
+  private readonly states = new Emitter<[WatchState]>();
   private controller: AbortController | null = null;
   private resourceVersion: string | null = null;
   private current: WatchState = { phase: 'stopped', synced: false, error: null, retryAt: null };
@@ -113,13 +114,11 @@ export class ResourceWatch<T extends KubeObject> {
   }
 
   onDelta(listener: (delta: WatchDelta<T>) => void): () => void {
-    this.deltaListeners.add(listener);
-    return () => this.deltaListeners.delete(listener);
+    return this.deltas.on(listener);
   }
 
   onState(listener: (state: WatchState) => void): () => void {
-    this.stateListeners.add(listener);
-    return () => this.stateListeners.delete(listener);
+    return this.states.on(listener);
   }
 
   start(): void {
@@ -141,11 +140,11 @@ export class ResourceWatch<T extends KubeObject> {
 
   private setState(patch: Partial<WatchState>): void {
     this.current = { ...this.current, ...patch };
-    for (const listener of this.stateListeners) listener(this.current);
+    this.states.emit(this.current);
   }
 
   private emit(delta: WatchDelta<T>): void {
-    for (const listener of this.deltaListeners) listener(delta);
+    this.deltas.emit(delta);
   }
 
   private async run(signal: AbortSignal): Promise<void> {

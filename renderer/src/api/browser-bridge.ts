@@ -1,9 +1,8 @@
 // The browser side of the browser transport: the same bridge the preload exposes in Electron, over
 // fetch (calls) and a WebSocket (events). The token travels in an HttpOnly cookie the server set.
 import { methodNames, type ApiEvents, type EventName, type PortolanBridge } from '../../../electron/api/contract';
+import { Emitter } from '../../../electron/api/emitter';
 import type { ApiResult } from '../../../electron/api/types';
-
-type AnyListener = (payload: unknown) => void;
 
 export interface BrowserBridgeOptions {
   /** The server's address; the page's own origin by default. */
@@ -17,7 +16,7 @@ export interface BrowserBridgeOptions {
 export function createBrowserBridge(options: BrowserBridgeOptions = {}): PortolanBridge {
   const base = options.base ?? new URL(window.location.href);
   const auth: Record<string, string> = options.token ? { Authorization: `Bearer ${options.token}` } : {};
-  const listeners = new Map<EventName, Set<AnyListener>>();
+  const listeners = new Map<EventName, Emitter<[unknown]>>();
   let socket: WebSocket | null = null;
   let retry = 0;
 
@@ -32,7 +31,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): Portola
     };
     socket.onmessage = (message: MessageEvent<string>) => {
       const { event, payload } = JSON.parse(message.data) as { event: EventName; payload: unknown };
-      for (const listener of listeners.get(event) ?? []) listener(payload);
+      listeners.get(event)?.emit(payload);
     };
     socket.onclose = () => {
       socket = null;
@@ -61,13 +60,13 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): Portola
 
   const bridge: Record<string, unknown> = {
     on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void) {
-      const set = listeners.get(event) ?? new Set<AnyListener>();
-      set.add(listener as AnyListener);
-      listeners.set(event, set);
+      const emitter = listeners.get(event) ?? new Emitter<[unknown]>();
+      listeners.set(event, emitter);
+      const off = emitter.on(listener as (payload: unknown) => void);
       if (!socket) connect();
       return () => {
-        set.delete(listener as AnyListener);
-        if (set.size === 0) listeners.delete(event);
+        off();
+        if (emitter.size === 0) listeners.delete(event);
       };
     },
   };
