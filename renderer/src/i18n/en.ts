@@ -1,4 +1,8 @@
-// English strings. zh-CN.ts must have exactly the same keys (the type below enforces it).
+// English strings. zh-CN.ts must have exactly the same keys (the type below enforces it). Words
+// for every value of a type that crosses the boundary are checked against that type (`satisfies`):
+// a new auth kind, connection state or Service kind does not compile until it has words.
+import type { AuthKind, ConnectionState, ServiceAccessType, ServiceKind } from '../../../electron/api/types';
+
 const en = {
   app: {
     name: 'Portolan',
@@ -42,7 +46,7 @@ const en = {
       oidc: 'OIDC',
       'auth-provider': 'auth provider',
       none: 'no credentials',
-    },
+    } satisfies Record<AuthKind, string>,
     state: {
       idle: 'Not connected',
       connecting: 'Connecting…',
@@ -53,7 +57,7 @@ const en = {
       'tls-error': 'TLS error',
       'auth-error': 'Credentials error',
       'config-error': 'Config error',
-    },
+    } satisfies Record<ConnectionState, string>,
     connectedDetail: '{version} · {rtt} ms',
     retryIn: 'retrying in {s} s',
   },
@@ -112,8 +116,8 @@ const en = {
       'headless-selector': 'Headless (Selector)',
       'headless-external-name': 'Headless (ExternalName)',
       headless: 'Headless',
-    },
-    access: { none: 'None', 'node-port': 'NodePort', 'load-balancer': 'LoadBalancer' },
+    } satisfies Record<ServiceKind, string>,
+    access: { none: 'None', 'node-port': 'NodePort', 'load-balancer': 'LoadBalancer' } satisfies Record<ServiceAccessType, string>,
     pending: 'pending',
     stale: 'stale',
     clusterStatus: 'Cluster status',

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from 'vue-i18n';
 import en from '../../../renderer/src/i18n/en';
-import zhCN from '../../../renderer/src/i18n/zh-CN';
+import { initialLocale, LOCALES, MESSAGES } from '../../../renderer/src/i18n/locales';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -12,7 +12,7 @@ function keysOf(tree: Tree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key}`] : keysOf(value, `${prefix}${key}.`)));
 }
 
-const i18n = createI18n({ legacy: false, locale: 'en', messages: { en, 'zh-CN': zhCN }, missingWarn: false, fallbackWarn: false });
+const i18n = createI18n({ legacy: false, locale: 'en', messages: MESSAGES, missingWarn: false, fallbackWarn: false });
 const { t } = i18n.global;
 
 function source(tree: Tree, key: string): string {
@@ -40,7 +40,8 @@ function check(tree: Tree, key: string): string | null {
 describe('messages', () => {
   const keys = keysOf(en as unknown as Tree);
 
-  for (const [locale, tree] of [['en', en], ['zh-CN', zhCN]] as const) {
+  for (const { code: locale } of LOCALES) {
+    const tree = MESSAGES[locale];
     it(`all ${keys.length} compile and render in ${locale}, with every placeholder filled`, () => {
       i18n.global.locale.value = locale;
       const broken = keys.map((key) => check(tree as unknown as Tree, key)).filter((problem) => problem !== null);
@@ -48,11 +49,21 @@ describe('messages', () => {
     });
   }
 
-  it('uses the same placeholders in Chinese as in English (a translation loses no name or detail)', () => {
+  it('uses the same placeholders in every language as in English (a translation loses no name or detail)', () => {
     const placeholders = (tree: Tree, key: string): string =>
       [...new Set([...source(tree, key).matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((name) => name !== 'n' && name !== 'count'))].sort().join();
-    const differing = keys.filter((key) => placeholders(en as unknown as Tree, key) !== placeholders(zhCN as unknown as Tree, key));
-    expect(differing).toEqual([]);
+    for (const { code } of LOCALES) {
+      const differing = keys.filter((key) => placeholders(en as unknown as Tree, key) !== placeholders(MESSAGES[code] as unknown as Tree, key));
+      expect(differing, code).toEqual([]);
+    }
+  });
+
+  it('starts in the saved language, else in a translation the browser asks for, else English', () => {
+    expect(initialLocale('zh-CN', ['en-US'])).toBe('zh-CN');
+    expect(initialLocale('en', ['zh-CN'])).toBe('en');
+    expect(initialLocale('fr', ['en-US', 'zh-TW'])).toBe('zh-CN');
+    expect(initialLocale(null, ['de-DE', 'en-GB'])).toBe('en');
+    expect(initialLocale(null, [])).toBe('en');
   });
 
   it('pluralises counts in English and keeps them in Chinese', () => {
