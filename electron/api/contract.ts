@@ -3,7 +3,7 @@
 // transport and the renderer all derive their code from this list.
 import * as v from 'valibot';
 import type {
-  ApiResult, ApplyResult, ConnectionStatus, CreateResult, DraftSummary, PodMatch, WorkloadSummary, ContextList, NamespaceList, ServiceAccess, ServiceActionResult, ServiceDetail, ServiceRowsBatch, Subscription, UiState,
+  ApiResult, ApplyResult, ConnectionStatus, CreateResult, DraftSummary, PodMatch, WorkloadSummary, ContextList, NamespaceList, ServicePermissions, ServiceActionResult, ServiceDetail, ServiceRowsBatch, Subscription, UiState,
   VersionInfo,
   WatchStatus,
 } from './types';
@@ -63,7 +63,7 @@ export const methods = {
   /** Namespaces the user typed, where listing namespaces is forbidden. */
   addNamespaces: method<NamespaceList>()(v.object({ context: contextName, namespaces: v.pipe(v.array(namespaceName), v.minLength(1), v.maxLength(100)) })),
   /** What the user may do with Services in a namespace (null: all namespaces). */
-  serviceAccess: method<ServiceAccess>()(v.object({ context: contextName, namespace: v.nullable(namespaceName) })),
+  servicePermissions: method<ServicePermissions>()(v.object({ context: contextName, namespace: v.nullable(namespaceName) })),
   /** Live Service rows of a context and namespace (null: all namespaces), as serviceRows batches. */
   watchServices: method<Subscription>()(v.object({ clientId, context: contextName, namespace: v.nullable(namespaceName) })),
   /** One Service, live, with its endpoints, pods and events, as serviceDetail events. */

@@ -1,0 +1,38 @@
+// Creating and applying manifests, and the wizard's lookups (workloads, pods).
+import type { Explanation } from './explanations';
+
+export interface FieldProblem {
+  /** e.g. .spec.ports[0].nodePort, as the server names it. */
+  field: string | null;
+  message: string;
+}
+
+/** What a server-side apply did: applied, or why not (field-manager conflicts, invalid fields, other). */
+export type ApplyResult =
+  | { ok: true; resourceVersion: string }
+  | { ok: false; reason: 'conflict' | 'invalid' | 'forbidden' | 'error'; explanation: Explanation; problems: FieldProblem[] };
+
+export interface WorkloadPort {
+  name: string | null;
+  containerPort: number;
+  protocol: string;
+}
+
+/** A Deployment, StatefulSet or DaemonSet, as the wizard's "Specify workload" picker offers it. */
+export interface WorkloadSummary {
+  kind: 'Deployment' | 'StatefulSet' | 'DaemonSet';
+  name: string;
+  /** The pod template's labels: what a selector for this workload uses. */
+  podLabels: Record<string, string>;
+  ports: WorkloadPort[];
+}
+
+/** The pods a selector matches right now (first 50 by name). */
+export interface PodMatch {
+  count: number;
+  pods: Array<{ name: string; ready: boolean; phase: string }>;
+}
+
+export type CreateResult =
+  | { ok: true; object: Record<string, unknown> }
+  | { ok: false; reason: 'exists' | 'invalid' | 'forbidden' | 'error'; explanation: Explanation; problems: FieldProblem[] };
