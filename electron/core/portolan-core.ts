@@ -159,7 +159,7 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     connectionStatuses: async () => connections.statuses(),
     listNamespaces: async ({ context }) => connections.namespaces(context),
     addNamespaces: async ({ context, namespaces }) => connections.addNamespaces(context, namespaces),
-    serviceAccess: async ({ context, namespace }) => connections.serviceAccess(context, namespace),
+    servicePermissions: async ({ context, namespace }) => connections.servicePermissions(context, namespace),
     watchServices: async ({ clientId, context, namespace }) => subscriptions.watchServices(clientId, context, namespace),
     watchServiceDetail: async ({ clientId, context, namespace, name }) => subscriptions.watchServiceDetail(clientId, context, namespace, name),
     unwatch: async ({ subscriptionId }) => {

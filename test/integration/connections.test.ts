@@ -113,13 +113,13 @@ describe('connections', () => {
 
   it('answers what the user may do with Services, per verb and namespace', async () => {
     await settledStatus('restricted', 'connected');
-    const own = await core.handlers.serviceAccess({ context: 'restricted', namespace: RESTRICTED_NAMESPACE });
+    const own = await core.handlers.servicePermissions({ context: 'restricted', namespace: RESTRICTED_NAMESPACE });
     expect(own.verbs.list.allowed).toBe(true);
     expect(own.verbs.create.allowed).toBe(true);
     expect(own.verbs.delete).toEqual({ allowed: false, reason: expect.stringMatching(/delete Services in namespace "team-a"/) });
-    const other = await core.handlers.serviceAccess({ context: 'restricted', namespace: 'default' });
+    const other = await core.handlers.servicePermissions({ context: 'restricted', namespace: 'default' });
     expect(Object.values(other.verbs).every((d) => !d.allowed)).toBe(true);
-    const admin = await core.handlers.serviceAccess({ context: 'portolan-a', namespace: null });
+    const admin = await core.handlers.servicePermissions({ context: 'portolan-a', namespace: null });
     expect(Object.values(admin.verbs).every((d) => d.allowed)).toBe(true);
   });
 

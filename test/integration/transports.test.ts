@@ -156,7 +156,7 @@ describe.each(['electron', 'browser'] as const)('the contract through the %s tra
   });
 
   it('answers access reviews', async () => {
-    const access = await harness.api.serviceAccess({ context: 'restricted', namespace: RESTRICTED_NAMESPACE });
+    const access = await harness.api.servicePermissions({ context: 'restricted', namespace: RESTRICTED_NAMESPACE });
     expect(access.verbs.create.allowed).toBe(true);
     expect(access.verbs.delete.allowed).toBe(false);
   });

@@ -3,7 +3,7 @@
 // the context's namespace when the user may not list them), and answers access reviews.
 import { Emitter } from '../../api/emitter';
 import type {
-  AccessDecision, ConnectionState, ConnectionStatus, ContextSummary, Explanation, NamespaceList, ServiceAccess, ServiceVerb,
+  AccessDecision, ConnectionState, ConnectionStatus, ContextSummary, Explanation, NamespaceList, ServicePermissions, ServiceVerb,
 } from '../../api/types';
 import { Backoff } from '../watch/backoff';
 import { NAMESPACES, type KubeObject } from '../watch/resource-ref';
@@ -209,7 +209,7 @@ export class ClusterConnection {
   }
 
   /** SelfSubjectAccessReview for each verb on Services in `namespace` (null: all namespaces). */
-  async serviceAccess(namespace: string | null): Promise<ServiceAccess> {
+  async servicePermissions(namespace: string | null): Promise<ServicePermissions> {
     const decisions = await Promise.all(SERVICE_VERBS.map(async (verb): Promise<[ServiceVerb, AccessDecision]> => {
       try {
         const review = await this.client.json<{ status?: { allowed?: boolean; reason?: string; evaluationError?: string } }>(

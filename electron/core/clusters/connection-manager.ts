@@ -2,7 +2,7 @@
 // whose cluster or user entry changed is reconnected, a removed one is closed. A context that cannot
 // even be turned into a client (missing cluster, unreadable certificate file, …) gets a config-error
 // status and never affects the others.
-import type { ConnectionStatus, Explanation, NamespaceList, ServiceAccess } from '../../api/types';
+import type { ConnectionStatus, Explanation, NamespaceList, ServicePermissions } from '../../api/types';
 import { PortolanError } from '../../api/portolan-error';
 import type { CoreEvents } from '../core-events';
 import { contextClientConfig, type PluginTrust } from '../kubeconfig/context-kubeconfig';
@@ -86,8 +86,8 @@ export class ConnectionManager {
     return this.connection(context).addNamespaces(names);
   }
 
-  serviceAccess(context: string, namespace: string | null): Promise<ServiceAccess> {
-    return this.connection(context).serviceAccess(namespace);
+  servicePermissions(context: string, namespace: string | null): Promise<ServicePermissions> {
+    return this.connection(context).servicePermissions(namespace);
   }
 
   /** Called when the kubeconfig changed: reconnect changed contexts, close removed ones. */

@@ -28,7 +28,7 @@ export function serviceKind(service: ServiceObject): ServiceKind {
   return 'virtual-ip';
 }
 
-export function serviceAccess(service: ServiceObject): ServiceAccessType {
+export function accessType(service: ServiceObject): ServiceAccessType {
   switch (service.spec?.type) {
     case 'NodePort':
       return 'node-port';
@@ -56,7 +56,7 @@ export function toServiceRow(context: string, service: ServiceObject, slices: It
   const spec = service.spec ?? {};
   const meta = service.metadata;
   const kind = serviceKind(service);
-  const access = serviceAccess(service);
+  const access = accessType(service);
   const ingress = (service.status?.loadBalancer?.ingress ?? []).map((i) => i.ip ?? i.hostname ?? '').filter(Boolean);
   const hasSelector = !!spec.selector && Object.keys(spec.selector).length > 0;
   const ownSlices = [...slices];

@@ -40,7 +40,7 @@ export function useClusterLookups(context: Ref<string>, form: () => ServiceForm,
     if (!namespace) return;
     const current = (): boolean => ctx === context.value && namespace === form().namespace;
     void api.listWorkloads({ context: ctx, namespace }).then((list) => current() && (workloads.value = list), () => undefined);
-    void api.serviceAccess({ context: ctx, namespace }).then((access) => {
+    void api.servicePermissions({ context: ctx, namespace }).then((access) => {
       if (current()) createDenied.value = !access.verbs.create.allowed;
     }, () => undefined);
   }, { immediate: true });

@@ -8,13 +8,13 @@
 import { Document, isScalar, parseAllDocuments, parseDocument } from 'yaml';
 import { formFromManifest, isServiceManifest, writeForm, type ServiceForm } from './service-form';
 
-export type DraftFormat = 'yaml' | 'json';
+export type TextFormat = 'yaml' | 'json';
 
 export type TextProblem = { kind: 'syntax'; message: string; line: number | null } | { kind: 'not-a-service' };
 
-export class ServiceDraft {
+export class FormTextSync {
   private doc: Document;
-  format: DraftFormat = 'yaml';
+  format: TextFormat = 'yaml';
   text: string;
   form: ServiceForm;
   /** Why the text does not drive the form right now; null when it does. */
@@ -85,7 +85,7 @@ export class ServiceDraft {
   }
 
   /** Switches the text's format; refused (false) while the text has a problem, like setForm. */
-  setFormat(format: DraftFormat): boolean {
+  setFormat(format: TextFormat): boolean {
     if (this.problem) return false;
     if (format === this.format) return true;
     this.format = format;

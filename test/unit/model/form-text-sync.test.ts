@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { emptyServiceForm } from '../../../renderer/src/model/service-form';
+import { FormTextSync } from '../../../renderer/src/model/form-text-sync';
+
+const start = (): FormTextSync => new FormTextSync({ ...emptyServiceForm('shop'), name: 'web', ports: [{ name: '', protocol: 'TCP', port: 80, targetPort: '', nodePort: null }] });
+
+describe('FormTextSync', () => {
+  it('renders the form as YAML and follows form edits', () => {
+    const texts = start();
+    expect(texts.text).toContain('name: web');
+    texts.setForm({ ...texts.form, alias: '网站' });
+    expect(texts.text).toContain('kubesphere.io/alias-name: 网站');
+  });
+
+  it('takes typed YAML into the form live, keeping comments and unknown fields through later form edits', () => {
+    const texts = start();
+    texts.setText(`${texts.text.replace('name: web', 'name: shop # the shop')}  ipFamilies: [IPv4]\n`);
+    expect(texts.problem).toBeNull();
+    expect(texts.form.name).toBe('shop');
+    texts.setForm({ ...texts.form, description: 'front door' });
+    expect(texts.text).toContain('# the shop');
+    expect(texts.text).toContain('ipFamilies');
+    expect(texts.text).toContain('kubesphere.io/description: front door');
+  });
+
+  it('keeps every typed character and the last good form while the text does not parse or is not a Service', () => {
+    const texts = start();
+    const broken = `${texts.text}spec: [oops`;
+    texts.setText(broken);
+    expect(texts.problem).toMatchObject({ kind: 'syntax' });
+    expect(texts.text).toBe(broken);
+    expect(texts.form.name).toBe('web');
+    texts.setText('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n');
+    expect(texts.problem).toEqual({ kind: 'not-a-service' });
+    expect(texts.form.name).toBe('web');
+  });
+
+  it('refuses form edits and format switches while the text is broken, so the typed text is never replaced', () => {
+    const texts = start();
+    const broken = `${texts.text}  ports: [oops`;
+    texts.setText(broken);
+    expect(texts.setForm({ ...texts.form, name: 'other' })).toBe(false);
+    expect(texts.setFormat('json')).toBe(false);
+    expect(texts.text).toBe(broken);
+    expect(texts.format).toBe('yaml');
+    expect(texts.form.name).toBe('web');
+    // Only an explicit discard goes back to the last good document; then the form drives again.
+    texts.discardTextEdits();
+    expect(texts.problem).toBeNull();
+    expect(texts.text).not.toContain('oops');
+    expect(texts.setForm({ ...texts.form, name: 'other' })).toBe(true);
+    expect(texts.text).toContain('name: other');
+  });
+
+  it('switches YAML ⇄ JSON with the same content, and says when JSON would drop comments', () => {
+    const texts = start();
+    texts.setText(`# keep me\n${texts.text}`);
+    expect(texts.hasComments()).toBe(true);
+    texts.setFormat('json');
+    expect(JSON.parse(texts.text)).toMatchObject({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'shop' } });
+    texts.setText(texts.text.replace('"web"', '"api"'));
+    expect(texts.form.name).toBe('api');
+    expect(texts.hasComments()).toBe(false);
+    texts.setFormat('yaml');
+    expect(texts.text).toContain('name: api');
+    expect(texts.text).not.toContain('# keep me');
+  });
+
+  it('reports JSON syntax errors the same way', () => {
+    const texts = start();
+    texts.setFormat('json');
+    texts.setText('{ "apiVersion": ');
+    expect(texts.problem).toMatchObject({ kind: 'syntax' });
+    expect(texts.form.name).toBe('web');
+  });
+
+  it('sets the alias and description where Helm left an empty annotations:, labels: or selector:', () => {
+    for (const empty of ['annotations:', 'labels:']) {
+      const texts = new FormTextSync(emptyServiceForm('default'), `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  ${empty}\nspec:\n  selector:\n  ports:\n  - port: 80\n`);
+      expect(texts.problem).toBeNull();
+      expect(texts.setForm({ ...texts.form, alias: '网店', description: 'front door', labels: [{ key: 'app', value: 'web' }] })).toBe(true);
+      expect(texts.text).toContain('kubesphere.io/alias-name: 网店');
+      expect(texts.text).toContain('kubesphere.io/description: front door');
+    }
+  });
+
+  it('takes a trailing or leading --- as kubectl does, and refuses two Services in one text', () => {
+    const texts = start();
+    texts.setText(`${texts.text}---\n`);
+    expect(texts.problem).toBeNull();
+    texts.setText(`---\n${texts.text}`);
+    expect(texts.problem).toBeNull();
+    texts.setText(`${texts.text}---\napiVersion: v1\nkind: Service\nmetadata: {name: second}\n`);
+    expect(texts.problem).toMatchObject({ kind: 'syntax' });
+  });
+});
