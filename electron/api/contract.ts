@@ -26,6 +26,8 @@ const namespaceName = v.pipe(v.string(), v.regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?
 const filePath = v.pipe(v.string(), v.minLength(1), v.maxLength(4096));
 /** Each window or browser tab names itself, so its subscriptions end when it goes away. */
 const clientId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
+/** A subscription's id: chosen by the caller (a UUID) or, when it names none, by core. */
+const subscriptionId = v.pipe(v.string(), v.uuid());
 
 const serviceName = v.pipe(v.string(), v.regex(/^[a-z]([-a-z0-9]*[a-z0-9])?$/, 'a Service name is a DNS-1035 label'), v.maxLength(63));
 const serviceTarget = v.object({ context: contextName, namespace: namespaceName, name: serviceName });
@@ -65,10 +67,12 @@ export const methods = {
   /** What the user may do with Services in a namespace (null: all namespaces). */
   servicePermissions: method<ServicePermissions>()(v.object({ context: contextName, namespace: v.nullable(namespaceName) })),
   /** Live Service rows of a context and namespace (null: all namespaces), as serviceRows batches. */
-  watchServices: method<Subscription>()(v.object({ clientId, context: contextName, namespace: v.nullable(namespaceName) })),
+  watchServices: method<Subscription>()(v.object({ clientId, subscriptionId: v.optional(subscriptionId), context: contextName, namespace: v.nullable(namespaceName) })),
   /** One Service, live, with its endpoints, pods and events, as serviceDetail events. */
-  watchServiceDetail: method<Subscription>()(v.object({ clientId, context: contextName, namespace: namespaceName, name: serviceName })),
-  unwatch: method<null>()(v.object({ subscriptionId: v.pipe(v.string(), v.uuid()) })),
+  watchServiceDetail: method<Subscription>()(v.object({
+    clientId, subscriptionId: v.optional(subscriptionId), context: contextName, namespace: namespaceName, name: serviceName,
+  })),
+  unwatch: method<null>()(v.object({ subscriptionId })),
   /** Deletes Services, possibly across clusters; one result per target, in order. */
   deleteServices: method<ServiceActionResult[]>()(v.object({ targets: v.pipe(v.array(serviceTarget), v.minLength(1), v.maxLength(1000)) })),
   /** Server-side apply of a Service manifest (YAML or JSON text) as field manager "portolan". */

@@ -160,8 +160,9 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     listNamespaces: async ({ context }) => connections.namespaces(context),
     addNamespaces: async ({ context, namespaces }) => connections.addNamespaces(context, namespaces),
     servicePermissions: async ({ context, namespace }) => connections.servicePermissions(context, namespace),
-    watchServices: async ({ clientId, context, namespace }) => subscriptions.watchServices(clientId, context, namespace),
-    watchServiceDetail: async ({ clientId, context, namespace, name }) => subscriptions.watchServiceDetail(clientId, context, namespace, name),
+    watchServices: async ({ clientId, subscriptionId, context, namespace }) => subscriptions.watchServices(clientId, context, namespace, subscriptionId),
+    watchServiceDetail: async ({ clientId, subscriptionId, context, namespace, name }) =>
+      subscriptions.watchServiceDetail(clientId, context, namespace, name, subscriptionId),
     unwatch: async ({ subscriptionId }) => {
       subscriptions.unwatch(subscriptionId);
       return null;

@@ -142,8 +142,8 @@ export async function startBrowserTransport(options: BrowserTransportOptions): P
       // A malformed, unmasked or oversized frame closes this socket (ws reports it here), nothing else.
       ws.on('error', () => ws.terminate());
       if (clientId) return sessions.attach(clientId, ws);
-      const stop = options.core.events.listen((event, payload) => {
-        if (typeof (payload as { clientId?: unknown }).clientId === 'string') return;
+      const stop = options.core.events.listen((event, payload, to) => {
+        if (to !== null) return;
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
       });
       ws.on('close', stop);

@@ -62,9 +62,8 @@ export class ClientSessions {
 
   private open(clientId: string): Session {
     const session: Session = { socket: null, queue: [], queuedBytes: 0, releaseTimer: null, stopListening: () => undefined };
-    session.stopListening = this.core.events.listen((event, payload) => {
-      const addressee = (payload as { clientId?: unknown }).clientId;
-      if (typeof addressee === 'string' && addressee !== clientId) return;
+    session.stopListening = this.core.events.listen((event, payload, to) => {
+      if (to !== null && to !== clientId) return;
       const text = JSON.stringify({ event, payload });
       if (session.socket && session.socket.readyState === session.socket.OPEN) {
         session.socket.send(text);

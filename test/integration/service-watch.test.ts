@@ -138,6 +138,29 @@ describe('service subscriptions', () => {
     second.rows.close();
   });
 
+  it('takes the subscription id the caller chose (events addressed to the caller carry it), and refuses it twice', async () => {
+    const namespace = uniqueNamespace('chosen');
+    await a!.kubectl(['create', 'namespace', namespace]);
+    await a!.kubectl(['apply', '-f', '-'], servicesList(namespace, 2, 'chosen'));
+    const id = crypto.randomUUID();
+    const addressed: Array<string | null> = [];
+    const stop = core.events.listen((event, payload, to) => {
+      if (event === 'serviceRows' && (payload as { subscriptionId: string }).subscriptionId === id) addressed.push(to);
+    });
+    const rows = new RowCollector(core, () => id);
+    try {
+      expect(await core.handlers.watchServices({ clientId: CLIENT, subscriptionId: id, context: 'portolan-a', namespace })).toEqual({ subscriptionId: id });
+      await eventually('rows under the chosen id', async () => (rows.rows.size === 2 ? true : undefined));
+      expect(addressed.length).toBeGreaterThan(0);
+      expect(addressed.every((to) => to === CLIENT)).toBe(true);
+      await expect(core.handlers.watchServices({ clientId: CLIENT, subscriptionId: id, context: 'portolan-a', namespace })).rejects.toThrow(/exists already/);
+      await core.handlers.unwatch({ subscriptionId: id });
+    } finally {
+      stop();
+      rows.close();
+    }
+  });
+
   it('ends the subscriptions of a client that goes away', async () => {
     const { rows } = await subscribe(null);
     expect(core.activeStreams()).toContain('portolan-a|/v1/services@*');

@@ -37,27 +37,29 @@ export class SubscriptionManager {
     this.batchMs = batchMs;
   }
 
-  watchServices(clientId: string, context: string, namespace: string | null): Subscription {
-    return this.add(clientId, context, namespace, (subscriptionId) => (client) =>
+  /** `id`: the subscription's id as the caller chose it (so it can route events that overtake the answer). */
+  watchServices(clientId: string, context: string, namespace: string | null, id?: string): Subscription {
+    return this.add(clientId, id, context, namespace, (subscriptionId) => (client) =>
       new ServiceSubscription(this.hub, client, {
         clientId, subscriptionId, context, namespace, ...(this.batchMs === undefined ? {} : { batchMs: this.batchMs }),
-        onBatch: (batch) => this.events.emit('serviceRows', batch),
-        onStatus: (status) => this.events.emit('watchStatus', status),
+        onBatch: (batch) => this.events.emitTo(clientId, 'serviceRows', batch),
+        onStatus: (status) => this.events.emitTo(clientId, 'watchStatus', status),
       }));
   }
 
-  watchServiceDetail(clientId: string, context: string, namespace: string, name: string): Subscription {
-    return this.add(clientId, context, namespace, (subscriptionId) => (client) =>
+  watchServiceDetail(clientId: string, context: string, namespace: string, name: string, id?: string): Subscription {
+    return this.add(clientId, id, context, namespace, (subscriptionId) => (client) =>
       new ServiceDetailSubscription(this.hub, client, { clientId, subscriptionId, context, namespace, name },
         (detail) => {
           this.openable.set(subscriptionId, detail.addresses);
-          this.events.emit('serviceDetail', detail);
+          this.events.emitTo(clientId, 'serviceDetail', detail);
         }, this.batchMs));
   }
 
-  private add(clientId: string, context: string, namespace: string | null,
+  private add(clientId: string, id: string | undefined, context: string, namespace: string | null,
     make: (subscriptionId: string) => (client: KubeClient) => { close(): void }): Subscription {
-    const subscriptionId = randomUUID();
+    if (id !== undefined && this.entries.has(id)) throw new PortolanError('invalid-input', `subscription ${id} exists already`);
+    const subscriptionId = id ?? randomUUID();
     const open = make(subscriptionId);
     const live = open(this.connections.connection(context).client);
     this.entries.set(subscriptionId, { clientId, context, namespace, open, live });
@@ -81,7 +83,7 @@ export class SubscriptionManager {
     for (const [id, entry] of this.entries) {
       if (entry.clientId !== clientId) continue;
       this.unwatch(id);
-      this.events.emit('watchStatus', {
+      this.events.emitTo(clientId, 'watchStatus', {
         clientId, subscriptionId: id, context: entry.context, namespace: entry.namespace, phase: 'stopped', synced: false, stale: true,
         error: { kind: 'released', message: 'this page was away longer than Portolan keeps its live lists; subscribe again' }, retryAt: null,
       });
@@ -105,7 +107,7 @@ export class SubscriptionManager {
       entry.live.close();
       this.entries.delete(id);
       this.openable.forget(id);
-      this.events.emit('watchStatus', {
+      this.events.emitTo(entry.clientId, 'watchStatus', {
         clientId: entry.clientId, subscriptionId: id, context, namespace: entry.namespace,
         phase: 'stopped', synced: false, stale: true, error: { kind: 'closed', message: reason }, retryAt: null,
       });

@@ -5,8 +5,8 @@
 import { defineStore } from 'pinia';
 import { computed, markRaw, reactive, shallowRef, triggerRef } from 'vue';
 import type { ServiceActionResult, ServiceRow, ServiceTarget, WatchStatus } from '../../../electron/api/types';
-import { EarlyEvents } from '../api/early-events';
-import { api, clientId } from '../api/portolan';
+import type { Live } from '../api/live';
+import { api, subscribe } from '../api/portolan';
 import { applyBatch, serviceOrder, type RowFilter, type Sort } from '../model/service-rows';
 import { SortedView, type RowChange } from '../model/sorted-view';
 
@@ -24,37 +24,14 @@ export const useServicesStore = defineStore('services', () => {
   /** The rows the list shows, filtered and sorted: a new (raw) array after each change. */
   const visible = shallowRef<ServiceRow[]>(markRaw([]));
   const countByContext = shallowRef(new Map<string, number>());
-  /** subscription id → its scope */
-  const subscriptions = new Map<string, Scope>();
-  /** scope key → subscription id (or 'pending') */
-  const byScope = new Map<string, string>();
+  /** scope key → its live subscription */
+  const lives = new Map<string, { scope: Scope; live: Live }>();
+  /** scope key → the stream's last status */
   const statuses = reactive(new Map<string, WatchStatus>());
   const errors = reactive(new Map<string, string>());
 
-  const early = new EarlyEvents();
   /** The scopes last asked for, to subscribe again when the server released this page's subscriptions. */
   let wantedScopes: Scope[] = [];
-
-  function follow(): () => void {
-    const stops = [
-      api.on('serviceRows', (batch) => {
-        if (batch.clientId !== clientId) return;
-        early.handle(batch.subscriptionId, () => {
-          changed(applyBatch(rows.value, batch));
-        });
-      }),
-      api.on('watchStatus', (status) => {
-        if (status.clientId !== clientId) return;
-        early.handle(status.subscriptionId, () => {
-          statuses.set(status.subscriptionId, status);
-          if (status.phase === 'stopped') forget(status.subscriptionId);
-          // The page was away longer than the server keeps its lists: follow the same scopes again.
-          if (status.phase === 'stopped' && status.error?.kind === 'released') void sync(wantedScopes);
-        });
-      }),
-    ];
-    return () => stops.forEach((stop) => stop());
-  }
 
   /** Follows changes of the Map: the view and the counts at once, the page once per frame. */
   function changed(changes: Array<RowChange<ServiceRow>>): void {
@@ -103,37 +80,47 @@ export const useServicesStore = defineStore('services', () => {
     changed(changes);
   }
 
-  function forget(subscriptionId: string): void {
-    const scope = subscriptions.get(subscriptionId);
-    subscriptions.delete(subscriptionId);
-    early.forget(subscriptionId);
-    statuses.delete(subscriptionId);
-    if (scope) {
-      byScope.delete(scopeKey(scope));
-      dropRows(scope);
+  /** The scope's subscription ended (or is no longer wanted): its status and rows go. */
+  function forget(key: string): void {
+    const entry = lives.get(key);
+    lives.delete(key);
+    statuses.delete(key);
+    if (entry) {
+      entry.live.close();
+      dropRows(entry.scope);
     }
+  }
+
+  function follow(scope: Scope): Live {
+    const key = scopeKey(scope);
+    const live = subscribe({ kind: 'serviceRows', context: scope.context, namespace: scope.namespace }, {
+      onData: (batch) => changed(applyBatch(rows.value, batch)),
+      onStatus: (status) => {
+        if (lives.get(key)?.live !== live) return;
+        statuses.set(key, status);
+        if (status.phase !== 'stopped') return;
+        forget(key);
+        // The page was away longer than the server keeps its lists: follow the same scopes again.
+        if (status.error?.kind === 'released') void sync(wantedScopes);
+      },
+    });
+    lives.set(key, { scope, live });
+    return live;
   }
 
   /** Subscribes to exactly these scopes: new ones are watched, gone ones unwatched and their rows dropped. */
   async function sync(wanted: Scope[]): Promise<void> {
     wantedScopes = wanted;
     const wantedKeys = new Set(wanted.map(scopeKey));
-    for (const [id, scope] of [...subscriptions]) {
-      if (wantedKeys.has(scopeKey(scope))) continue;
-      forget(id);
-      void api.unwatch({ subscriptionId: id }).catch(() => undefined);
-    }
-    await Promise.all(wanted.filter((scope) => !byScope.has(scopeKey(scope))).map(async (scope) => {
+    for (const key of [...lives.keys()]) if (!wantedKeys.has(key)) forget(key);
+    await Promise.all(wanted.filter((scope) => !lives.has(scopeKey(scope))).map(async (scope) => {
       const key = scopeKey(scope);
-      byScope.set(key, 'pending');
+      const live = follow(scope);
       try {
-        const { subscriptionId } = await api.watchServices({ clientId, context: scope.context, namespace: scope.namespace });
-        subscriptions.set(subscriptionId, scope);
-        byScope.set(key, subscriptionId);
+        await live.started;
         errors.delete(key);
-        early.accept(subscriptionId);
       } catch (e) {
-        byScope.delete(key);
+        if (lives.get(key)?.live === live) lives.delete(key);
         errors.set(key, (e as Error).message);
       }
     }));
@@ -142,11 +129,7 @@ export const useServicesStore = defineStore('services', () => {
   /** Per context: the statuses of its subscriptions. */
   const statusByContext = computed(() => {
     const out = new Map<string, WatchStatus[]>();
-    for (const [id, status] of statuses) {
-      const scope = subscriptions.get(id);
-      if (!scope) continue;
-      out.set(scope.context, [...(out.get(scope.context) ?? []), status]);
-    }
+    for (const status of statuses.values()) out.set(status.context, [...(out.get(status.context) ?? []), status]);
     return out;
   });
 
@@ -154,5 +137,5 @@ export const useServicesStore = defineStore('services', () => {
     return api.deleteServices({ targets });
   }
 
-  return { rows, visible, countByContext, statuses, errors, statusByContext, follow, sync, setOrder, remove };
+  return { rows, visible, countByContext, statuses, errors, statusByContext, sync, setOrder, remove };
 });

@@ -126,9 +126,10 @@ describe('browser transport server', () => {
       const first = await connect('page-1');
       first.ws.close();
       await new Promise((resolve) => first.ws.on('close', resolve));
-      core.events.emit('watchStatus', status('page-1', 'listing'));
-      core.events.emit('watchStatus', status('someone-else', 'listing'));
-      core.events.emit('watchStatus', status('page-1', 'watching'));
+      // Addressed by core, not read from the payload: a payload naming page-1 sent to someone else stays away.
+      core.events.emitTo('page-1', 'watchStatus', status('page-1', 'listing'));
+      core.events.emitTo('someone-else', 'watchStatus', status('page-1', 'listing'));
+      core.events.emitTo('page-1', 'watchStatus', status('page-1', 'watching'));
       const back = await connect('page-1');
       await vi.waitFor(() => expect(back.messages).toHaveLength(2));
       expect(back.messages).toEqual([{ event: 'watchStatus', payload: status('page-1', 'listing') }, { event: 'watchStatus', payload: status('page-1', 'watching') }]);
