@@ -99,6 +99,22 @@ describe('service subscriptions', () => {
     }
   });
 
+  it('sends each row once when only its EndpointSlices arrive and its endpoint counts stay the same', async () => {
+    const namespace = uniqueNamespace('once');
+    await a!.kubectl(['create', 'namespace', namespace]);
+    const { id, rows } = await subscribe(namespace);
+    await a!.kubectl(['apply', '-f', '-'], servicesList(namespace, 20, 'once'));
+    // The EndpointSlice controller writes one (empty) slice per Service soon after it.
+    await eventually('20 slices', async () =>
+      ((await a!.kubectl(['get', 'endpointslices', '-n', namespace, '-o', 'name'])).split('\n').filter(Boolean).length === 20 ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const sent = rows.batches.flatMap((b) => b.batch.upserted.map((r) => r.name));
+    expect(sent.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `once-${i}`).sort());
+    expect(rows.byName('once-3')?.endpoints).toEqual({ ready: 0, total: 0 });
+    await core.handlers.unwatch({ subscriptionId: id });
+    rows.close();
+  });
+
   it('joins EndpointSlices: ready and total endpoints follow the pods', async () => {
     const namespace = uniqueNamespace('endpoints');
     await a!.kubectl(['create', 'namespace', namespace]);

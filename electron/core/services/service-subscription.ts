@@ -35,7 +35,12 @@ export class ServiceSubscription {
   private readonly slicesByService = new Map<string, Set<string>>();
   /** service key → uid of the Service (for slice changes) */
   private readonly serviceUidByKey = new Map<string, string>();
+  /** uids whose row may have changed (the Service or its EndpointSlices) */
   private readonly changed = new Set<string>();
+  /** uids whose Service itself changed (their row is sent whatever its endpoints) */
+  private readonly servicesChanged = new Set<string>();
+  /** uid → the endpoint counts last sent, so a slice change that leaves them as they were sends nothing */
+  private readonly sentEndpoints = new Map<string, string>();
   private readonly deleted = new Set<string>();
   private timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
   private lastFlush = -Infinity;
@@ -93,6 +98,7 @@ export class ServiceSubscription {
     const k = key(service.metadata.namespace, service.metadata.name);
     this.serviceUidByKey.set(k, service.metadata.uid);
     this.changed.add(service.metadata.uid);
+    this.servicesChanged.add(service.metadata.uid);
     this.deleted.delete(service.metadata.uid);
   }
 
@@ -101,6 +107,8 @@ export class ServiceSubscription {
     for (const service of delta.deleted) {
       this.serviceUidByKey.delete(key(service.metadata.namespace, service.metadata.name));
       this.changed.delete(service.metadata.uid);
+      this.servicesChanged.delete(service.metadata.uid);
+      this.sentEndpoints.delete(service.metadata.uid);
       this.deleted.add(service.metadata.uid);
     }
     this.schedule();
@@ -171,7 +179,13 @@ export class ServiceSubscription {
         const slice = this.slices.watch.items.get(u);
         return slice ? [slice] : [];
       });
-      upserted.push(toServiceRow(this.options.context, service, slices));
+      const row = toServiceRow(this.options.context, service, slices);
+      const endpoints = row.endpoints ? `${row.endpoints.ready}/${row.endpoints.total}` : '-';
+      // Only slices changed and the counts the row shows did not (a list of slices arriving after
+      // the Services, pods coming and going at the same readiness): nothing to send.
+      if (!this.servicesChanged.has(uid) && this.sentEndpoints.get(uid) === endpoints) continue;
+      this.sentEndpoints.set(uid, endpoints);
+      upserted.push(row);
     }
     const batch: ServiceRowsBatch = {
       clientId: this.options.clientId,
@@ -181,9 +195,12 @@ export class ServiceSubscription {
       upserted,
       deleted: [...this.deleted],
     };
-    for (const uid of taken) this.changed.delete(uid);
+    for (const uid of taken) {
+      this.changed.delete(uid);
+      this.servicesChanged.delete(uid);
+    }
     this.deleted.clear();
-    this.options.onBatch(batch);
+    if (upserted.length > 0 || batch.deleted.length > 0) this.options.onBatch(batch);
     if (this.changed.size > 0) this.timer = setImmediate(() => this.flush());
   }
 }
