@@ -46,7 +46,7 @@ describe('formFromManifest', () => {
     });
   });
 
-  it('names the seed types: Virtual IP, Headless (Selector), Headless (ExternalName)', () => {
+  it('names the Service types as KubeSphere does: Virtual IP, Headless (Selector), Headless (ExternalName)', () => {
     expect(formFromManifest({ spec: { clusterIP: 'None', selector: { a: 'b' } } }).type).toBe('headless-selector');
     expect(formFromManifest({ spec: { type: 'ExternalName', externalName: 'db.example.com' } })).toMatchObject({ type: 'headless-external-name', externalName: 'db.example.com' });
     expect(formFromManifest({ spec: { type: 'LoadBalancer' } })).toMatchObject({ type: 'virtual-ip', access: 'load-balancer' });
