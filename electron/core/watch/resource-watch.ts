@@ -127,10 +127,12 @@ export class ResourceWatch<T extends KubeObject> {
     void this.run(this.controller.signal);
   }
 
+  /** Stops the stream and lets its cache go (a list or watch still winding down holds no object). */
   stop(): void {
     this.controller?.abort();
     this.controller = null;
     this.setState({ phase: 'stopped', error: null, retryAt: null });
+    this.items.clear();
   }
 
   /** Retry now instead of waiting out a backoff or a denied pause (the user pressed Retry). */
