@@ -42,8 +42,9 @@ export class FigureBook {
   /** Records one run's sample of a figure (and of its reference, when it has one). */
   sample(name: string, portolan: number, reference?: number): void {
     const entry = this.pending.get(name) ?? { portolan: [], reference: [], load: loadavg()[0]! };
-    entry.portolan.push(portolan);
-    if (reference !== undefined) entry.reference.push(reference);
+    // A percentile of nothing (a receiver that got no event in a run) is no sample.
+    if (!Number.isNaN(portolan)) entry.portolan.push(portolan);
+    if (reference !== undefined && !Number.isNaN(reference)) entry.reference.push(reference);
     this.pending.set(name, entry);
   }
 

@@ -111,7 +111,7 @@ export async function coreHeap(book: FigureBook, kubeconfig: string, contexts: s
     const ids = await holdRows(core, contexts.map((context) => ({ context, namespace: null })), count);
     const held = await heapMB();
     for (const subscriptionId of ids) await core.handlers.unwatch({ subscriptionId });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     const released = await heapMB();
     book.sample(holding, held, before);
     book.sample(after, released, before);

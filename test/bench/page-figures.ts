@@ -119,7 +119,7 @@ async function scrollEndToEnd(page: Page): Promise<[number, number]> {
   });
 }
 
-async function firstPage(bench: PageBench, browser: Browser, served: ServedApp, patcher: Patcher, run: number, seen: Map<string, number>): Promise<void> {
+async function firstPage(bench: PageBench, browser: Browser, served: ServedApp, patcher: Patcher, run: number): Promise<void> {
   const { book, rowClusters, totalRows } = bench;
   const { context, page } = await freshPage(browser, served.url);
   await page.getByRole('checkbox', { name: `Show ${rowClusters[0]!.name}`, exact: true }).waitFor();
@@ -138,6 +138,14 @@ async function firstPage(bench: PageBench, browser: Browser, served: ServedApp, 
   const [scrollFrom, scrollTo] = await scrollEndToEnd(page);
   book.sample(`longest task scrolling ${totalRows} rows end to end`, await longestTask(page, scrollFrom, scrollTo));
 
+  // A fresh kubectl watch per burst: one left running across bursts has been seen to exit quietly.
+  let canary = 0;
+  const watch = await kubectlWatch(rowClusters[0]!, 'default', async () => {
+    const label = `b999999-${run * 1000 + canary++}`;
+    await patcher.label('svc-0', label);
+    return label;
+  });
+  const seen = watch.seen;
   from = await pageNow(page);
   const count = Math.min(bench.burst, totalRows);
   stopPoking = poke(page);
@@ -151,6 +159,7 @@ async function firstPage(bench: PageBench, browser: Browser, served: ServedApp, 
   const store = latencies(sent, state.store);
   const paint = latencies(sent, state.paint);
   const kubectl = latencies(sent, seen);
+  watch.stop();
   for (const [name, p] of [['p50', 50], ['p99', 99], ['max', 100]] as const) {
     book.sample(`burst of ${count}: change → row in the store, ${name}`, percentile(store, p), percentile(kubectl, p));
     book.sample(`burst of ${count}: change → row painted, ${name}`, percentile(paint, p), percentile(kubectl, p));
@@ -191,8 +200,8 @@ async function secondPage(bench: PageBench, browser: Browser, served: ServedApp)
   book.sample(`page load → all ${totalRows} rows from ${rowClusters.length} clusters live`, performance.now() - began);
   book.sample(`longest task while the page loads ${totalRows} rows`, await longestTask(page, 0, await pageNow(page)));
 
-  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 10_000 })));
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  // The shell is idle once it has warmed up the wizard and Monaco (renderer/src/warm-up.ts marks it).
+  await page.waitForFunction(() => performance.getEntriesByName('portolan:warm').length > 0, undefined, { timeout: 60_000, polling: 200 });
   await page.getByRole('button', { name: 'Create Service' }).click();
   await page.getByRole('dialog', { name: 'Create Service' }).getByRole('textbox', { name: /^Name/ }).waitFor();
   const opened = performance.now();
@@ -228,20 +237,13 @@ export async function pageFigures(bench: PageBench): Promise<void> {
   const served = await serve(bench.pageKubeconfig, join(dir, 'state'));
   const browser = await chromium.launch({ executablePath: process.env.PORTOLAN_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const patcher = new Patcher(bench.kubeconfig, rowClusters[0]!.name, 'default');
-  let canary = 0;
-  const watch = await kubectlWatch(rowClusters[0]!, 'default', async () => {
-    const label = `b999999-${canary++}`;
-    await patcher.label('svc-0', label);
-    return label;
-  });
   try {
     for (let run = 0; run < runs; run += 1) {
-      await firstPage(bench, browser, served, patcher, run, watch.seen);
+      await firstPage(bench, browser, served, patcher, run);
       await secondPage(bench, browser, served);
       await serveToFirstRow(bench, browser, single);
     }
   } finally {
-    watch.stop();
     await patcher.close();
     await browser.close();
     served.process.kill('SIGTERM');
