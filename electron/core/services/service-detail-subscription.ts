@@ -77,7 +77,9 @@ export class ServiceDetailSubscription {
       if (this.timer || this.closed) return;
       this.timer = setTimeout(() => {
         this.timer = null;
-        if (!this.closed && this.complete()) this.send(this.detail());
+        if (this.closed) return;
+        const service = this.cached();
+        if (this.complete(service)) this.send(this.detail(service));
       }, batchMs);
     };
     this.schedule = schedule;
@@ -100,15 +102,15 @@ export class ServiceDetailSubscription {
   }
 
   private cached(): ServiceObject | null {
-    return [...this.services.watch.items.values()].find((s) => s.metadata.name === this.target.name) ?? null;
+    for (const service of this.services.watch.items.values()) if (service.metadata.name === this.target.name) return service;
+    return null;
   }
 
   /**
    * Whether the detail can be sent whole: when the cache left out the Service's last-applied
    * annotation, the object is read once per resourceVersion to show it (and the detail waits).
    */
-  private complete(): boolean {
-    const service = this.cached();
+  private complete(service: ServiceObject | null): boolean {
     if (!service || !lacksLastApplied(service)) return true;
     const version = service.metadata.resourceVersion ?? '';
     if (this.lastApplied?.resourceVersion === version) return true;
@@ -131,9 +133,8 @@ export class ServiceDetailSubscription {
     return false;
   }
 
-  detail(): ServiceDetail {
+  private detail(cached: ServiceObject | null): ServiceDetail {
     const { context } = this.target;
-    const cached = this.cached();
     const lastApplied = cached && lacksLastApplied(cached) && this.lastApplied?.resourceVersion === cached.metadata.resourceVersion ? this.lastApplied.value : null;
     const service = cached && lastApplied !== null
       ? { ...cached, metadata: { ...cached.metadata, annotations: sortedKeys({ ...cached.metadata.annotations, [LAST_APPLIED]: lastApplied }) } }
