@@ -53,11 +53,14 @@ function searchText(row: ServiceRow): string {
   return text;
 }
 
-const queryWords = (query: string): string[] => query.toLowerCase().split(/\s+/).filter(Boolean);
+/** A search as a predicate: the query's words are read once, each row's text once per row version. */
+function queryMatcher(query: string): (row: ServiceRow) => boolean {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return (row) => words.length === 0 || words.every((w) => searchText(row).includes(w));
+}
 
 export function matchesServiceQuery(row: ServiceRow, query: string): boolean {
-  const words = queryWords(query);
-  return words.length === 0 || words.every((w) => searchText(row).includes(w));
+  return queryMatcher(query)(row);
 }
 
 export type TypeFilter = 'all' | 'virtual-ip' | 'headless-selector' | 'headless-external-name' | 'node-port' | 'load-balancer';
@@ -103,11 +106,11 @@ export interface RowFilter {
  */
 export function serviceOrder(filter: RowFilter, sort: Sort): ViewOrder<ServiceRow> {
   const contexts = new Set(filter.contexts);
-  const words = queryWords(filter.query);
+  const matchesQuery = queryMatcher(filter.query);
   const { key, direction } = sort;
   return {
     include: (row) => (contexts.size === 0 || contexts.has(row.context)) && matchesType(row, filter.type)
-      && (words.length === 0 || words.every((w) => searchText(row).includes(w))),
+      && matchesQuery(row),
     sortKey: (row) => sortValue(row, key),
     tieKey: (row) => `${naturalKey(row.context)}\u0000${naturalKey(row.namespace)}\u0000${naturalKey(row.name)}\u0000${rowKey(row)}`,
     descending: direction === 'desc',
