@@ -1,21 +1,16 @@
 // The browser transport's guards: token, Host, Origin, content type; and that a call goes through.
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { createPortolanCore } from '../../../electron/core/portolan-core';
 import { startBrowserTransport, type BrowserTransport } from '../../../electron/serve/browser-transport-server';
+import { offlineCore, stubRendererDir } from '../../support/offline-transport';
 
 let transport: BrowserTransport;
 let base: string;
-const core = createPortolanCore({ transport: 'browser', kubeconfigPaths: [{ path: '/nonexistent/kubeconfig', origin: 'env' }], stateDir: null });
+const core = offlineCore();
 
 beforeAll(async () => {
-  const rendererDir = mkdtempSync(join(tmpdir(), 'portolan-renderer-'));
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Portolan</title>');
-  transport = await startBrowserTransport({ core, rendererDir });
+  transport = await startBrowserTransport({ core, rendererDir: stubRendererDir() });
   base = `http://127.0.0.1:${transport.port}`;
 });
 afterAll(async () => {
@@ -111,7 +106,7 @@ describe('browser transport server', () => {
       released.push(clientId);
       original(clientId);
     };
-    const graced = await startBrowserTransport({ core, rendererDir: mkdtempSync(join(tmpdir(), 'portolan-renderer-')), sessions: { graceMs: 400 } });
+    const graced = await startBrowserTransport({ core, rendererDir: stubRendererDir(), sessions: { graceMs: 400 } });
     const connect = async (clientId: string): Promise<{ ws: WebSocket; messages: unknown[] }> => {
       const ws = new WebSocket(`ws://127.0.0.1:${graced.port}/api/events?client=${clientId}`, { headers: { Authorization: `Bearer ${graced.token}` } });
       const messages: unknown[] = [];

@@ -2,24 +2,19 @@
 // and malformed HTTP requests, upgrade requests and WebSocket frames (with and without the token),
 // connections reset mid-request. The server must survive every one, answer what it can answer, and
 // keep serving a well-formed client throughout. Seeded, so a failure can be replayed.
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createPortolanCore } from '../../../electron/core/portolan-core';
 import { startBrowserTransport, type BrowserTransport } from '../../../electron/serve/browser-transport-server';
+import { offlineCore, stubRendererDir } from '../../support/offline-transport';
 import { seededRandom } from '../../support/seeded-random';
 
 const ROUNDS = 400;
 const SEED = 1400;
 let transport: BrowserTransport;
-const core = createPortolanCore({ transport: 'browser', kubeconfigPaths: [{ path: '/nonexistent/kubeconfig', origin: 'env' }], stateDir: null });
+const core = offlineCore();
 
 beforeAll(async () => {
-  const rendererDir = mkdtempSync(join(tmpdir(), 'portolan-renderer-'));
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Portolan</title>');
-  transport = await startBrowserTransport({ core, rendererDir });
+  transport = await startBrowserTransport({ core, rendererDir: stubRendererDir() });
 });
 afterAll(async () => {
   await transport.close();
