@@ -1,12 +1,14 @@
 // The wizard's two views of one Service kept in step: the form and the text (YAML or JSON). Pure
 // TypeScript, no Vue: the dialog wraps it in reactive state.
 //
-// YAML text is a yaml Document, the source of truth: form edits change only the nodes they touch.
-// JSON cannot hold comments; switching to JSON says when some would be dropped. Text that does not
-// parse, or is not a Service, leaves the form at its last good state and keeps every typed character:
-// the form and the format switch wait until the text is fixed or its edits are discarded on purpose.
-import { Document, isScalar, parseAllDocuments, parseDocument } from 'yaml';
+// The text is the source of truth. A form edit changes exactly the bytes of the fields it sets (see
+// text-patch.ts): comments, key order, indentation, quoting and unknown fields stay as typed, in YAML
+// and JSON. JSON cannot hold comments; switching to JSON says when some would be dropped. Text that
+// does not parse, or is not a Service, leaves the form at its last good state and keeps every typed
+// character: the form and the format switch wait until the text is fixed or its edits are discarded.
+import { Document } from 'yaml';
 import { formFromManifest, isServiceManifest, writeForm, type ServiceForm } from './service-form';
+import { oneDocument, patchText } from './text-patch';
 
 export type TextFormat = 'yaml' | 'json';
 
@@ -14,36 +16,66 @@ export type TextProblem = { kind: 'syntax'; message: string; line: number | null
 
 export class FormTextSync {
   private doc: Document;
+  /** The text as it last parsed as a Service: what discardTextEdits() goes back to. */
+  private goodText: string;
   format: TextFormat = 'yaml';
   text: string;
   form: ServiceForm;
   /** Why the text does not drive the form right now; null when it does. */
   problem: TextProblem | null = null;
+  private defaultNamespace: string;
 
-  constructor(form: ServiceForm, text?: string) {
-    this.doc = text === undefined ? new Document({}) : oneDocument(text);
-    if (text === undefined) writeForm(this.doc, form);
-    this.form = text === undefined ? (JSON.parse(JSON.stringify(form)) as ServiceForm) : formFromManifest(this.doc.toJS());
-    this.text = this.render();
+  /**
+   * From a form (a new manifest is written) or from a text taken as it is (JSON when it parses as
+   * JSON, else YAML). `defaultNamespace` is where
+   * a manifest without metadata.namespace will be created: the form shows it, the text stays without.
+   */
+  constructor(form: ServiceForm, text?: string, defaultNamespace = '') {
+    this.defaultNamespace = defaultNamespace;
+    if (text === undefined) {
+      this.doc = new Document({});
+      writeForm(this.doc, form, defaultNamespace);
+      this.text = this.doc.toString();
+    } else {
+      this.doc = oneDocument(text);
+      this.text = text;
+      this.format = isJson(text) ? 'json' : 'yaml';
+    }
+    this.goodText = this.text;
+    this.form = formFromManifest(this.doc.toJS(), defaultNamespace);
   }
 
   /**
-   * The form changed: write it into the document and re-render the text. Refused (false) while the
-   * text has a problem: re-rendering would throw the typed text away. Fix it, or discardTextEdits().
+   * The form changed: bring the text in line, touching only what the form changed. Refused (false)
+   * while the text has a problem: it would throw the typed text away. Fix it, or discardTextEdits().
    */
   setForm(form: ServiceForm): boolean {
     if (this.problem) return false;
     // A JSON copy: the form may arrive wrapped in reactive proxies, which structuredClone refuses.
-    this.form = JSON.parse(JSON.stringify(form)) as ServiceForm;
-    writeForm(this.doc, this.form);
-    this.text = this.render();
+    const next = JSON.parse(JSON.stringify(form)) as ServiceForm;
+    const doc = this.doc.clone();
+    writeForm(doc, next, this.defaultNamespace);
+    const wanted = doc.toJS() as unknown;
+    const text = patchText(this.text, wanted, this.format)
+      ?? (this.format === 'json' ? `${JSON.stringify(wanted, null, 2)}\n` : doc.toString());
+    this.takeText(text);
     return true;
   }
 
-  /** Gives up the text typed since it last parsed as a Service: back to the last good document. */
+  /**
+   * The namespace the wizard creates in changed (another cluster, or the chosen one is not there):
+   * a manifest that names none shows the new one, and its text stays as it is.
+   */
+  setDefaultNamespace(namespace: string): void {
+    const named = this.doc.getIn(['metadata', 'namespace']);
+    this.defaultNamespace = namespace;
+    if (typeof named !== 'string' || named === '') this.form = { ...this.form, namespace };
+  }
+
+  /** Gives up the text typed since it last parsed as a Service: back to the last good text. */
   discardTextEdits(): void {
     this.problem = null;
-    this.text = this.render();
+    this.text = this.goodText;
   }
 
   /** The text changed: take it as the document when it parses and is a Service; keep it either way. */
@@ -61,7 +93,6 @@ export class FormTextSync {
         this.problem = { kind: 'not-a-service' };
         return;
       }
-      this.doc = new Document(value);
     } else {
       const doc = oneDocument(text);
       if (doc.errors.length > 0) {
@@ -73,10 +104,8 @@ export class FormTextSync {
         this.problem = { kind: 'not-a-service' };
         return;
       }
-      this.doc = doc;
     }
-    this.problem = null;
-    this.form = formFromManifest(this.doc.toJS());
+    this.takeText(text);
   }
 
   /** Whether the YAML holds comments that JSON would drop. */
@@ -89,14 +118,13 @@ export class FormTextSync {
     if (this.problem) return false;
     if (format === this.format) return true;
     this.format = format;
-    if (format === 'json') this.doc = new Document(this.doc.toJS());
-    this.text = this.render();
+    this.takeText(format === 'json' ? `${JSON.stringify(this.doc.toJS(), null, 2)}\n` : new Document(this.doc.toJS()).toString());
     return true;
   }
 
-  /** The manifest to send: the document as it stands (text problems must be fixed first). */
+  /** The manifest to send or save: the text as typed (text problems must be fixed first). */
   manifest(): string {
-    return this.doc.toString();
+    return this.goodText;
   }
 
   /** The manifest as a plain object. */
@@ -104,19 +132,21 @@ export class FormTextSync {
     return this.doc.toJS();
   }
 
-  private render(): string {
-    return this.format === 'json' ? `${JSON.stringify(this.doc.toJS(), null, 2)}\n` : this.doc.toString();
+  /** A text known to be one Service (JSON is YAML too) becomes the document, the good text and the form. */
+  private takeText(text: string): void {
+    this.text = text;
+    this.goodText = text;
+    this.problem = null;
+    this.doc = oneDocument(text);
+    this.form = formFromManifest(this.doc.toJS(), this.defaultNamespace);
   }
-
 }
 
-/**
- * The one document of the text: empty documents around it (a leading or trailing `---`, as kubectl
- * and Helm write) are fine, as kubectl and the API server take them; two real ones are an error.
- */
-function oneDocument(text: string): Document {
-  const docs = parseAllDocuments(text);
-  if (!Array.isArray(docs) || docs.length <= 1) return parseDocument(text);
-  const filled = docs.filter((d) => d.errors.length > 0 || (d.contents !== null && !(isScalar(d.contents) && d.contents.value === null)));
-  return filled.length === 1 ? filled[0]! : parseDocument(text);
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

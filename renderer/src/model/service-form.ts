@@ -87,7 +87,8 @@ export const isOfferedProviderAnnotation = (key: string): boolean => OFFERED_ANN
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const str = (x: unknown): string => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '');
+/** A scalar as the form shows it: `version: 1` and `canary: true` are the texts "1" and "true". */
+const str = (x: unknown): string => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : '');
 const int = (x: unknown): number | null => (typeof x === 'number' && Number.isInteger(x) ? x : null);
 const pairs = (x: unknown): KeyValue[] => (isObject(x) ? Object.entries(x).map(([key, value]) => ({ key, value: str(value) })) : []);
 
@@ -96,8 +97,11 @@ export function isServiceManifest(value: unknown): boolean {
   return isObject(value) && value.apiVersion === 'v1' && value.kind === 'Service';
 }
 
-/** The form's view of a manifest (a plain object, e.g. doc.toJS()). */
-export function formFromManifest(manifest: unknown): ServiceForm {
+/**
+ * The form's view of a manifest (a plain object, e.g. doc.toJS()). A manifest without a namespace shows
+ * `defaultNamespace`, the one it will be created in, without it being written into the text.
+ */
+export function formFromManifest(manifest: unknown, defaultNamespace = ''): ServiceForm {
   const m = isObject(manifest) ? manifest : {};
   const meta = isObject(m.metadata) ? m.metadata : {};
   const spec = isObject(m.spec) ? m.spec : {};
@@ -107,7 +111,7 @@ export function formFromManifest(manifest: unknown): ServiceForm {
   const affinityConfig = isObject(spec.sessionAffinityConfig) && isObject(spec.sessionAffinityConfig.clientIP) ? spec.sessionAffinityConfig.clientIP : {};
   return {
     name: str(meta.name),
-    namespace: str(meta.namespace),
+    namespace: str(meta.namespace) || defaultNamespace,
     alias: str(annotations[ALIAS_ANNOTATION]),
     description: str(annotations[DESCRIPTION_ANNOTATION]),
     type,
@@ -165,22 +169,46 @@ function emptyParentsToCollections(doc: Document, path: Array<string | number>):
   }
 }
 
-/** A map the form owns key by key: keys it lacks are deleted, changed values set, the rest untouched. */
+/**
+ * A map the form owns key by key: keys it lacks are deleted, values set where the form's text differs
+ * from the document's (so `version: 1` stays a number and `canary: true` a boolean), the rest untouched.
+ */
 function putMap(doc: Document, path: string[], wanted: KeyValue[], owns: (key: string) => boolean = () => true): void {
   const current = doc.getIn(path);
   const existing = isMap(current) ? current.items.map((pair) => str((pair.key as { value?: unknown })?.value ?? pair.key)) : [];
   const wantedKeys = new Set(wanted.map((kv) => kv.key));
   for (const key of existing) if (owns(key) && !wantedKeys.has(key)) put(doc, [...path, key], undefined);
-  for (const { key, value } of wanted) if (key !== '') put(doc, [...path, key], value);
+  for (const { key, value } of wanted) {
+    if (key !== '' && !(doc.hasIn([...path, key]) && str(doc.getIn([...path, key])) === value)) put(doc, [...path, key], value);
+  }
 }
 
 function portValue(text: string): Json {
   return /^\d+$/.test(text) ? Number(text) : text;
 }
 
-/** Writes the ports one field at a time, so comments on unchanged ports and fields stay. */
-function putPorts(doc: Document, ports: PortForm[], withNodePort: boolean): void {
+const PORT_FIELDS = ['name', 'protocol', 'port', 'targetPort', 'nodePort'] as const;
+
+/** The one port the form dropped from `before`, when that is the only difference; else -1. */
+function removedPort(before: PortForm[], after: PortForm[]): number {
+  if (after.length !== before.length - 1) return -1;
+  const k = before.findIndex((port, i) => !equal(port, after[i]));
+  const at = k < 0 ? before.length - 1 : k;
+  return equal([...before.slice(0, at), ...before.slice(at + 1)], after) ? at : -1;
+}
+
+/**
+ * Writes only the port fields the form changed, so a port's other fields stay as written (`protocol:
+ * tcp`, `targetPort: "8080"`, `nodePort: 0`, a nodePort with its comment). A removed port goes with
+ * everything it held; node ports go when the access no longer has them.
+ */
+function putPorts(doc: Document, before: PortForm[], ports: PortForm[], dropNodePorts: boolean): void {
   const path = ['spec', 'ports'];
+  const removed = removedPort(before, ports);
+  if (removed >= 0) {
+    doc.deleteIn([...path, removed]);
+    before = [...before.slice(0, removed), ...before.slice(removed + 1)];
+  }
   const current = doc.getIn(path);
   const count = isSeq(current) ? current.items.length : 0;
   for (let i = count - 1; i >= ports.length; i -= 1) doc.deleteIn([...path, i]);
@@ -192,13 +220,17 @@ function putPorts(doc: Document, ports: PortForm[], withNodePort: boolean): void
   ports.forEach((port, i) => {
     const item = [...path, i];
     if (!isMap(doc.getIn(item))) doc.setIn(item, doc.createNode({}));
-    put(doc, [...item, 'name'], port.name === '' ? undefined : port.name);
-    const protocol = doc.getIn([...item, 'protocol']);
-    // TCP is the default: leave an absent protocol absent.
-    put(doc, [...item, 'protocol'], port.protocol === 'TCP' && protocol === undefined ? undefined : port.protocol);
-    put(doc, [...item, 'port'], port.port ?? undefined);
-    put(doc, [...item, 'targetPort'], port.targetPort === '' ? undefined : portValue(port.targetPort));
-    put(doc, [...item, 'nodePort'], withNodePort && port.nodePort !== null ? port.nodePort : undefined);
+    const old = i < count ? before[i] : undefined;
+    for (const field of PORT_FIELDS) {
+      if (old && old[field] === port[field]) continue;
+      if (field === 'name') put(doc, [...item, 'name'], port.name === '' ? undefined : port.name);
+      // TCP is the default: leave an absent protocol absent.
+      if (field === 'protocol') put(doc, [...item, 'protocol'], port.protocol === 'TCP' && !doc.hasIn([...item, 'protocol']) ? undefined : port.protocol);
+      if (field === 'port') put(doc, [...item, 'port'], port.port ?? undefined);
+      if (field === 'targetPort') put(doc, [...item, 'targetPort'], port.targetPort === '' ? undefined : portValue(port.targetPort));
+      if (field === 'nodePort') put(doc, [...item, 'nodePort'], port.nodePort ?? undefined);
+    }
+    if (dropNodePorts) put(doc, [...item, 'nodePort'], undefined);
   });
 }
 
@@ -208,9 +240,9 @@ const SPEC_TYPE: Record<InternetAccess, string> = { none: 'ClusterIP', 'node-por
  * Brings a document in line with the form, touching only what differs from the form the document
  * already implies: an unchanged form changes nothing, not even formatting.
  */
-export function writeForm(doc: Document, form: ServiceForm): void {
+export function writeForm(doc: Document, form: ServiceForm, defaultNamespace = ''): void {
   if (!isMap(doc.contents)) doc.contents = doc.createNode({}) as typeof doc.contents;
-  const before = formFromManifest(doc.toJS());
+  const before = formFromManifest(doc.toJS(), defaultNamespace);
   const changed = <K extends keyof ServiceForm>(key: K): boolean => !equal(before[key], form[key]);
   put(doc, ['apiVersion'], 'v1');
   put(doc, ['kind'], 'Service');
@@ -240,7 +272,7 @@ export function writeForm(doc: Document, form: ServiceForm): void {
     putMap(doc, ['spec', 'selector'], external ? [] : form.selector);
     if (external || form.selector.length === 0) put(doc, ['spec', 'selector'], undefined);
   }
-  if (kindChanged || changed('ports')) putPorts(doc, external ? [] : form.ports, access !== 'none');
+  if (kindChanged || changed('ports')) putPorts(doc, before.ports, external ? [] : form.ports, kindChanged && access === 'none');
 
   if (kindChanged || changed('sessionAffinity') || changed('sessionAffinityTimeout')) {
     const clientIP = !external && form.sessionAffinity === 'ClientIP';

@@ -93,4 +93,52 @@ describe('FormTextSync', () => {
     texts.setText(`${texts.text}---\napiVersion: v1\nkind: Service\nmetadata: {name: second}\n`);
     expect(texts.problem).toMatchObject({ kind: 'syntax' });
   });
+
+  it('edits one port without touching the other fields and ports as written (protocol: tcp, quoted targetPort, nodePort: 0, a commented nodePort)', () => {
+    const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n    protocol: tcp\n    nodePort: 0\n  - name: b\n    port: 81\n    targetPort: "8080"\n    nodePort: 20001 # kept on a ClusterIP Service\n';
+    const texts = new FormTextSync(emptyServiceForm(), text, 'default');
+    texts.setForm({ ...texts.form, ports: texts.form.ports.map((p, i) => (i === 0 ? { ...p, port: 90 } : p)) });
+    expect(texts.text).toBe(text.replace('port: 80', 'port: 90'));
+    texts.setForm({ ...texts.form, ports: texts.form.ports.map((p, i) => (i === 1 ? { ...p, name: 'bee' } : p)) });
+    expect(texts.text).toBe(text.replace('port: 80', 'port: 90').replace('name: b\n', 'name: bee\n'));
+  });
+
+  it('removes exactly the port the form dropped, with everything it held', () => {
+    const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - name: a\n    port: 80\n  - name: b # goes\n    port: 81\n  - name: c\n    port: 82\n    appProtocol: http\n';
+    const texts = new FormTextSync(emptyServiceForm(), text, 'default');
+    texts.setForm({ ...texts.form, ports: [texts.form.ports[0]!, texts.form.ports[2]!] });
+    expect(texts.text).toBe(text.replace('  - name: b # goes\n    port: 81\n', ''));
+  });
+
+  it('adds a label without retyping the others: version: 1 stays a number, canary: true a boolean', () => {
+    const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  labels:\n    version: 1\n    canary: true\n';
+    const texts = new FormTextSync(emptyServiceForm(), text, 'default');
+    expect(texts.form.labels).toEqual([{ key: 'version', value: '1' }, { key: 'canary', value: 'true' }]);
+    texts.setForm({ ...texts.form, labels: [...texts.form.labels, { key: 'tier', value: 'fe' }] });
+    expect(texts.text).toBe(`${text}    tier: fe\n`);
+  });
+
+  it('shows the namespace a text without one is created in, and never writes it there', () => {
+    const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n';
+    const texts = new FormTextSync(emptyServiceForm('shop'), text, 'shop');
+    expect(texts.form.namespace).toBe('shop');
+    texts.setForm({ ...texts.form, alias: 'x' });
+    expect(texts.text).toBe(`${text}  annotations:\n    kubesphere.io/alias-name: x\n`);
+    texts.setDefaultNamespace('other');
+    expect(texts.form.namespace).toBe('other');
+    expect(texts.text).not.toContain('namespace');
+    // A namespace the user picks is written.
+    texts.setForm({ ...texts.form, namespace: 'team' });
+    expect(texts.text).toContain('  namespace: team\n');
+  });
+
+  it("keeps kubectl's 4-space JSON and edits only the lines of the fields set", () => {
+    const text = '{\n    "apiVersion": "v1",\n    "kind": "Service",\n    "metadata": {\n        "name": "web"\n    }\n}\n';
+    const texts = new FormTextSync(emptyServiceForm(), text, 'default');
+    texts.setForm(texts.form);
+    expect(texts.text).toBe(text);
+    texts.setForm({ ...texts.form, name: 'api' });
+    expect(texts.text).toBe(text.replace('"web"', '"api"'));
+    expect(texts.manifest()).toBe(texts.text);
+  });
 });
