@@ -34,5 +34,6 @@ export interface PodMatch {
 }
 
 export type CreateResult =
-  | { ok: true; object: Record<string, unknown> }
+  /** `warnings`: what the server said while accepting; `cleared`: server-set fields left out of the request. */
+  | { ok: true; object: Record<string, unknown>; warnings: string[]; cleared: string[] }
   | { ok: false; reason: 'exists' | 'invalid' | 'forbidden' | 'error'; explanation: Explanation; problems: FieldProblem[] };

@@ -14,6 +14,13 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Aborts the request (not a stream's body) after this long; default 15 s. */
   timeoutMs?: number;
+  /** Collects the server's warnings (its `Warning: 299 - "…"` headers), when given. */
+  warnings?: string[];
+}
+
+/** The texts of `Warning` headers (RFC 7234, as the API server sends them: 299 - "text"); fetch joins several with ", ". */
+export function warningTexts(header: string | null): string[] {
+  return [...(header ?? '').matchAll(/\d{3} \S+ "((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1'));
 }
 
 export class KubeClient {
@@ -34,6 +41,7 @@ export class KubeClient {
   /** JSON request; rejects with KubeRequestError on any failure, including non-2xx answers. */
   async json<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
     const response = await this.send(method, path, options);
+    options.warnings?.push(...warningTexts(response.headers.get('warning')));
     const text = await response.text();
     if (!response.ok) throw KubeRequestError.fromResponse(response.status, text, method, path);
     return (text ? JSON.parse(text) : null) as T;

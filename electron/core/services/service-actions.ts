@@ -40,7 +40,7 @@ export async function applyService(connections: ConnectionManager, request: Appl
     const { client } = connections.connection(request.context);
     const applied = await client.json<{ metadata: { resourceVersion: string } }>('PATCH',
       resourcePath({ group: '', version: 'v1', plural: 'services', namespace: request.namespace }, request.name), {
-        body, contentType: 'application/apply-patch+yaml', query: { fieldManager: FIELD_MANAGER, force: request.force },
+        body, contentType: 'application/apply-patch+yaml', query: { fieldManager: FIELD_MANAGER, force: request.force, fieldValidation: 'Strict' },
       });
     return { ok: true, resourceVersion: applied.metadata.resourceVersion };
   } catch (error) {

@@ -3,6 +3,7 @@
 // shows what the server would store).
 import type { CreateResult, PodMatch, WorkloadSummary } from '../../api/types';
 import type { ConnectionManager } from '../clusters/connection-manager';
+import { serverFieldsIn, withoutServerFields } from '../../api/server-fields';
 import { KubeRequestError } from '../kube/kube-errors';
 import { resourcePath } from '../watch/resource-ref';
 import { FIELD_MANAGER } from './service-actions';
@@ -67,14 +68,21 @@ export async function createService(
       explanation: { code: 'manifest.namespaceMismatch', params: { written: String(manifest.metadata.namespace), chosen: request.namespace } },
     };
   }
+  // A pasted live object's resourceVersion passes a dry run and fails the real create (500): server-set
+  // fields are left out, and the result says which.
+  const cleared = serverFieldsIn(manifest);
+  const clean = withoutServerFields(manifest);
+  const warnings: string[] = [];
   try {
     const created = await connections.connection(request.context).client.json<Record<string, unknown>>('POST', resourcePath(services(request.namespace)), {
-      body: { ...manifest, metadata: { ...manifest.metadata, namespace: request.namespace } },
-      query: { fieldManager: FIELD_MANAGER, ...(request.dryRun ? { dryRun: 'All' } : {}) },
+      body: { ...clean, metadata: { ...clean.metadata, namespace: request.namespace } },
+      // Strict, kubectl's default: an unknown or duplicate field is refused, not dropped with a warning.
+      query: { fieldManager: FIELD_MANAGER, fieldValidation: 'Strict', ...(request.dryRun ? { dryRun: 'All' } : {}) },
+      warnings,
     });
     const metadata = { ...(created.metadata as Record<string, unknown>) };
     delete metadata.managedFields;
-    return { ok: true, object: { ...created, metadata } };
+    return { ok: true, object: { ...created, metadata }, warnings, cleared };
   } catch (error) {
     return refusal(error, { conflict: 'exists', invalid: 'invalid', forbidden: 'forbidden' }, 'error');
   }

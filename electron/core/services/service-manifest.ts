@@ -31,6 +31,18 @@ export function refusal<R extends string>(error: unknown, reasons: Partial<Recor
   if (!(error instanceof KubeRequestError)) {
     return { ok: false, reason: otherwise, explanation: { code: 'server.said', params: { detail: (error as Error).message } }, problems: [] };
   }
-  const problems = (error.details?.details?.causes ?? []).map((c) => ({ field: c.field ?? null, message: c.message ?? c.reason ?? '' }));
+  const problems = [
+    ...(error.details?.details?.causes ?? []).map((c) => ({ field: c.field ?? null, message: c.message ?? c.reason ?? '' })),
+    ...strictDecodingProblems(error.details?.message ?? ''),
+  ];
   return { ok: false, reason: reasons[error.kind] ?? otherwise, explanation: { code: 'server.said', params: { detail: error.details?.message ?? error.message } }, problems };
+}
+
+/**
+ * Strict field validation refuses with a 400 whose message lists the fields: `strict decoding error:
+ * unknown field "spec.template", duplicate field "port"`. Each becomes a problem on its field.
+ */
+export function strictDecodingProblems(message: string): FieldProblem[] {
+  if (!message.includes('strict decoding error')) return [];
+  return [...message.matchAll(/(unknown|duplicate) field "([^"]+)"/g)].map((m) => ({ field: m[2]!, message: `${m[1]} field` }));
 }

@@ -33,8 +33,9 @@ export class FormTextSync {
   constructor(form: ServiceForm, text?: string, defaultNamespace = '') {
     this.defaultNamespace = defaultNamespace;
     if (text === undefined) {
+      // A new manifest names its namespace, in the usual order: apiVersion, kind, metadata, spec.
       this.doc = new Document({});
-      writeForm(this.doc, form, defaultNamespace);
+      writeForm(this.doc, form);
       this.text = this.doc.toString();
     } else {
       this.doc = oneDocument(text);
@@ -59,6 +60,8 @@ export class FormTextSync {
     const text = patchText(this.text, wanted, this.format)
       ?? (this.format === 'json' ? `${JSON.stringify(wanted, null, 2)}\n` : doc.toString());
     this.takeText(text);
+    // The form as given: rows still being typed (a label without a key) live in the form only.
+    this.form = next;
     return true;
   }
 
@@ -125,6 +128,16 @@ export class FormTextSync {
   /** The manifest to send or save: the text as typed (text problems must be fixed first). */
   manifest(): string {
     return this.goodText;
+  }
+
+  /** The line (1-based) of the text that holds a field named as the API server names it (spec.ports[0].port), or null. */
+  lineOf(path: string): number | null {
+    const keys = [...path.matchAll(/([^.[\]]+)|\[([^\]]+)\]/g)].map((m) => (m[2] !== undefined && /^\d+$/.test(m[2]) ? Number(m[2]) : (m[1] ?? m[2])!));
+    for (let n = keys.length; n > 0; n -= 1) {
+      const node = this.doc.getIn(keys.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return this.text.slice(0, node.range[0]).split('\n').length;
+    }
+    return null;
   }
 
   /** The manifest as a plain object. */

@@ -64,3 +64,11 @@ export function labelValueProblems(value: string): NameProblem[] {
   if (!QUALIFIED_NAME.test(value)) problems.push('labelValueChars');
   return problems;
 }
+
+/** IANA_SVC_NAME, what a named targetPort must be: ≤ 15 of a–z, 0–9, '-', a letter somewhere, no '--' or edge '-'. */
+export function isIanaServiceName(value: string): boolean {
+  return value.length <= 15 && /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(value) && /[a-z]/.test(value) && !value.includes('--');
+}
+
+/** The API server's default node port range (--service-node-port-range); a cluster may set another. */
+export const NODE_PORT_RANGE = { min: 30000, max: 32767 };

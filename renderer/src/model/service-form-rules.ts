@@ -1,23 +1,25 @@
-// Every rule the wizard checks before it asks the server, each tied to the step and field it is about.
-// Codes, not sentences: the UI words them in the user's language. Pure: unit-tested.
-import { dns1035LabelProblems, dns1123LabelProblems, dns1123SubdomainProblems, labelKeyProblems, labelValueProblems } from './k8s-names';
-import type { KeyValue, ServiceForm } from './service-form';
+// What the wizard checks before it asks the server, each problem tied to the step and form field it
+// is about. The manifest rules (service-manifest-rules.ts, the API server's own checks) run on the
+// manifest the form and text make; this module adds what only the form can see (rows typed without a
+// key, the same key twice, no namespace chosen) and places every problem on its field, or on the
+// manifest itself when the form does not show that field. Codes, not sentences: the UI words them.
+import { dns1123LabelProblems, labelKeyProblems, labelValueProblems } from './k8s-names';
+import { manifestText, type KeyValue, type ServiceForm } from './service-form';
+import { validateServiceManifest, type ManifestRuleOptions } from './service-manifest-rules';
+import { parseDocument } from 'yaml';
 
 export type WizardStep = 'basic' | 'settings' | 'labels' | 'access';
 
 export interface FormProblem {
   step: WizardStep;
-  /** A path in the form: name, ports.1.nodePort, labels.0.key … */
+  /** A path in the form (name, ports.1.nodePort, labels.0.key …), or 'manifest' for a field the form does not show. */
   field: string;
   code: string;
   params?: Record<string, string | number>;
-}
-
-export const NODE_PORT_RANGE = { min: 30000, max: 32767 };
-
-/** IANA_SVC_NAME, what a named targetPort must be: ≤ 15 of a–z, 0–9, '-', a letter somewhere, no '--' or edge '-'. */
-export function isIanaServiceName(value: string): boolean {
-  return value.length <= 15 && /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(value) && /[a-z]/.test(value) && !value.includes('--');
+  /** For field 'manifest': where in the manifest, as the API server names it (spec.ipFamilies[0]). */
+  path?: string;
+  /** Only the cluster can tell: shown, but creating is not blocked. */
+  clusterDecides?: true;
 }
 
 function pairProblems(step: WizardStep, prefix: string, rows: KeyValue[]): FormProblem[] {
@@ -32,79 +34,63 @@ function pairProblems(step: WizardStep, prefix: string, rows: KeyValue[]): FormP
   return problems;
 }
 
-export function validateServiceForm(form: ServiceForm): FormProblem[] {
+/** The form field that shows a manifest path (spec.ports[0].port → ports.0.port), or null. */
+export function formFieldOfPath(path: string, form: ServiceForm): string | null {
+  if (path === 'metadata.name') return 'name';
+  if (path === 'spec.externalName') return 'externalName';
+  if (path === 'spec.ports') return 'ports';
+  if (path === 'spec.sessionAffinityConfig.clientIP.timeoutSeconds') return 'sessionAffinityTimeout';
+  const port = /^spec\.ports\[(\d+)\]\.(name|port|targetPort|nodePort)$/.exec(path);
+  if (port && Number(port[1]) < form.ports.length) return `ports.${port[1]}.${port[2]}`;
+  const range = /^spec\.loadBalancerSourceRanges\[(\d+)\]$/.exec(path);
+  if (range) return `loadBalancerSourceRanges.${range[1]}`;
+  return null;
+}
+
+function placeManifestProblem(problem: ReturnType<typeof validateServiceManifest>[number], form: ServiceForm): FormProblem {
+  const base = { code: problem.code, ...(problem.params ? { params: problem.params } : {}), ...(problem.clusterDecides ? { clusterDecides: problem.clusterDecides } : {}) };
+  const keyed = /^(metadata\.labels|spec\.selector)\[(.+)\]$/.exec(problem.path);
+  if (keyed) {
+    const [prefix, rows] = keyed[1] === 'spec.selector' ? ['selector', form.selector] as const : ['labels', form.labels] as const;
+    const i = rows.findIndex((r) => r.key === keyed[2]);
+    const part = problem.code.startsWith('labelValue') ? 'value' : 'key';
+    if (i >= 0) return { ...base, step: stepOfField(prefix), field: `${prefix}.${i}.${part}` };
+  }
+  const field = formFieldOfPath(problem.path, form);
+  if (field) return { ...base, step: stepOfField(field), field };
+  return { ...base, step: stepOfField(formFieldOf(problem.path)), field: 'manifest', path: problem.path };
+}
+
+/**
+ * Every problem of what the wizard would send: the manifest (from the text, with fields the form does
+ * not show) checked as the API server would, and the form's own rows. One problem per field and code.
+ */
+export function wizardProblems(form: ServiceForm, manifest: unknown, options: ManifestRuleOptions): FormProblem[] {
   const problems: FormProblem[] = [];
-  const add = (step: WizardStep, field: string, code: string, params?: Record<string, string | number>): void => {
-    problems.push(params ? { step, field, code, params } : { step, field, code });
-  };
-
-  for (const code of dns1035LabelProblems(form.name)) add('basic', 'name', `name.${code}`);
-  if (form.namespace === '' || dns1123LabelProblems(form.namespace).length > 0) add('basic', 'namespace', 'namespace.invalid');
-  if ([...form.alias].length > 63) add('basic', 'alias', 'alias.tooLong', { max: 63 });
-  if ([...form.description].length > 256) add('basic', 'description', 'description.tooLong', { max: 256 });
-
-  if (form.type === 'headless-external-name') {
-    for (const code of dns1123SubdomainProblems(form.externalName)) add('settings', 'externalName', `externalName.${code}`);
-  } else {
-    problems.push(...pairProblems('settings', 'selector', form.selector));
-    if (form.type === 'virtual-ip' && form.ports.length === 0) add('settings', 'ports', 'ports.required');
-    const withNodePort = form.type === 'virtual-ip' && form.access !== 'none';
-    const names = new Set<string>();
-    const portProtocols = new Set<string>();
-    form.ports.forEach((port, i) => {
-      const at = `ports.${i}`;
-      if (port.port === null) add('settings', `${at}.port`, 'port.required');
-      else if (!Number.isInteger(port.port) || port.port < 1 || port.port > 65535) add('settings', `${at}.port`, 'port.range');
-      if (port.name === '') {
-        if (form.ports.length > 1) add('settings', `${at}.name`, 'portName.required');
-      } else {
-        if (dns1123LabelProblems(port.name).length > 0) add('settings', `${at}.name`, 'portName.invalid');
-        if (names.has(port.name)) add('settings', `${at}.name`, 'portName.duplicate', { name: port.name });
-        names.add(port.name);
-      }
-      const key = `${port.port}/${port.protocol}`;
-      if (port.port !== null && portProtocols.has(key)) add('settings', `${at}.port`, 'port.duplicate', { port: port.port, protocol: port.protocol });
-      portProtocols.add(key);
-      if (port.targetPort !== '') {
-        if (/^\d+$/.test(port.targetPort)) {
-          const n = Number(port.targetPort);
-          if (n < 1 || n > 65535) add('settings', `${at}.targetPort`, 'targetPort.range');
-        } else if (!isIanaServiceName(port.targetPort)) {
-          add('settings', `${at}.targetPort`, 'targetPort.name');
-        }
-      }
-      if (withNodePort && port.nodePort !== null && (port.nodePort < NODE_PORT_RANGE.min || port.nodePort > NODE_PORT_RANGE.max)) {
-        add('access', `${at}.nodePort`, 'nodePort.range', NODE_PORT_RANGE);
-      }
-    });
-    if (form.sessionAffinity === 'ClientIP' && form.sessionAffinityTimeout !== null
-      && (!Number.isInteger(form.sessionAffinityTimeout) || form.sessionAffinityTimeout < 1 || form.sessionAffinityTimeout > 86400)) {
-      add('settings', 'sessionAffinityTimeout', 'sessionAffinityTimeout.range', { min: 1, max: 86400 });
-    }
-  }
-
+  if (form.namespace === '' || dns1123LabelProblems(form.namespace).length > 0) problems.push({ step: 'basic', field: 'namespace', code: 'namespace.invalid' });
+  if (form.type !== 'headless-external-name') problems.push(...pairProblems('settings', 'selector', form.selector));
   problems.push(...pairProblems('labels', 'labels', form.labels));
-
-  if (form.type === 'virtual-ip' && form.access === 'load-balancer') {
-    form.loadBalancerSourceRanges.forEach((range, i) => {
-      if (!isCidr(range)) add('access', `loadBalancerSourceRanges.${i}`, 'cidr.invalid', { value: range });
-    });
-  }
-  return problems;
+  problems.push(...validateServiceManifest(manifest, options).map((p) => placeManifestProblem(p, form)));
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.field}|${p.path ?? ''}|${p.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
-/** An IPv4 or IPv6 CIDR such as 10.0.0.0/8 or 2001:db8::/32. */
-export function isCidr(value: string): boolean {
-  const [ip, bits, extra] = value.split('/');
-  if (extra !== undefined || ip === undefined || bits === undefined || !/^\d{1,3}$/.test(bits)) return false;
-  const prefix = Number(bits);
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(ip)) return prefix <= 32 && ip.split('.').every((o) => Number(o) <= 255);
-  return ip.includes(':') && /^[0-9a-fA-F:]+$/.test(ip) && prefix <= 128 && (ip.match(/::/g) ?? []).length <= 1;
+/** The problems of a form on its own (the manifest it writes): what the wizard shows before any text edit. */
+export function validateServiceForm(form: ServiceForm, options: ManifestRuleOptions): FormProblem[] {
+  return wizardProblems(form, parseDocument(manifestText(form)).toJS(), options);
 }
 
-/** Which steps have problems: for the step bar. */
+/** Problems that stop Create: all but those only the cluster can decide. */
+export const blocking = (problems: FormProblem[]): FormProblem[] => problems.filter((p) => !p.clusterDecides);
+
+/** Which steps have problems that block, for the step bar (not those of fields the form does not show). */
 export function stepsWithProblems(problems: FormProblem[]): Set<WizardStep> {
-  return new Set(problems.map((p) => p.step));
+  return new Set(blocking(problems).filter((p) => p.field !== 'manifest').map((p) => p.step));
 }
 
 /** The server names fields as spec.ports[0].nodePort; the form as ports.0.nodePort. */

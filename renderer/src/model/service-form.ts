@@ -184,7 +184,7 @@ function putMap(doc: Document, path: string[], wanted: KeyValue[], owns: (key: s
 }
 
 function portValue(text: string): Json {
-  return /^\d+$/.test(text) ? Number(text) : text;
+  return /^-?\d+$/.test(text) ? Number(text) : text;
 }
 
 const PORT_FIELDS = ['name', 'protocol', 'port', 'targetPort', 'nodePort'] as const;
@@ -200,9 +200,10 @@ function removedPort(before: PortForm[], after: PortForm[]): number {
 /**
  * Writes only the port fields the form changed, so a port's other fields stay as written (`protocol:
  * tcp`, `targetPort: "8080"`, `nodePort: 0`, a nodePort with its comment). A removed port goes with
- * everything it held; node ports go when the access no longer has them.
+ * everything it held. Node ports are written only with an access that has them, and go when the
+ * access changes to one without.
  */
-function putPorts(doc: Document, before: PortForm[], ports: PortForm[], dropNodePorts: boolean): void {
+function putPorts(doc: Document, before: PortForm[], ports: PortForm[], withNodePorts: boolean, dropNodePorts: boolean): void {
   const path = ['spec', 'ports'];
   const removed = removedPort(before, ports);
   if (removed >= 0) {
@@ -228,7 +229,7 @@ function putPorts(doc: Document, before: PortForm[], ports: PortForm[], dropNode
       if (field === 'protocol') put(doc, [...item, 'protocol'], port.protocol === 'TCP' && !doc.hasIn([...item, 'protocol']) ? undefined : port.protocol);
       if (field === 'port') put(doc, [...item, 'port'], port.port ?? undefined);
       if (field === 'targetPort') put(doc, [...item, 'targetPort'], port.targetPort === '' ? undefined : portValue(port.targetPort));
-      if (field === 'nodePort') put(doc, [...item, 'nodePort'], port.nodePort ?? undefined);
+      if (field === 'nodePort' && withNodePorts) put(doc, [...item, 'nodePort'], port.nodePort ?? undefined);
     }
     if (dropNodePorts) put(doc, [...item, 'nodePort'], undefined);
   });
@@ -272,7 +273,7 @@ export function writeForm(doc: Document, form: ServiceForm, defaultNamespace = '
     putMap(doc, ['spec', 'selector'], external ? [] : form.selector);
     if (external || form.selector.length === 0) put(doc, ['spec', 'selector'], undefined);
   }
-  if (kindChanged || changed('ports')) putPorts(doc, before.ports, external ? [] : form.ports, kindChanged && access === 'none');
+  if (kindChanged || changed('ports')) putPorts(doc, before.ports, external ? [] : form.ports, access !== 'none', kindChanged && access === 'none');
 
   if (kindChanged || changed('sessionAffinity') || changed('sessionAffinityTimeout')) {
     const clientIP = !external && form.sessionAffinity === 'ClientIP';

@@ -286,8 +286,10 @@ class Patcher {
   private scalar(value: Value, old?: Scalar): string {
     if (this.format === 'json') return JSON.stringify(value);
     if (typeof value === 'string') {
-      if (old?.type === Scalar.QUOTE_DOUBLE || value.includes('\n')) return JSON.stringify(value);
-      if (old?.type === Scalar.QUOTE_SINGLE) return `'${value.replace(/'/g, "''")}'`;
+      // Quotes the old value needed (it was empty) were not the writer's choice: the new one goes plain if it can.
+      const chosen = old !== undefined && old.value !== '' ? old.type : undefined;
+      if (chosen === Scalar.QUOTE_DOUBLE || value.includes('\n')) return JSON.stringify(value);
+      if (chosen === Scalar.QUOTE_SINGLE) return `'${value.replace(/'/g, "''")}'`;
     }
     return stringify(value, { lineWidth: 0 }).trimEnd();
   }
@@ -316,7 +318,9 @@ class Patcher {
 
 /** A block collection that becomes a scalar or the other kind of collection, or a scalar that becomes a collection. */
 function reshaped(node: Node, wanted: Value): boolean {
-  if (isFlowNode(node) || isAlias(node)) return false;
+  if (isAlias(node)) return false;
+  // An empty `{}` or `[]` is how YAML writes an empty collection; filled, it takes the block style around it.
+  if (isFlowNode(node)) return (node as YAMLMap | YAMLSeq).items.length === 0 && isCollection(wanted) && !isEmptyCollection(wanted);
   if (isMap(node)) return !isPlainObject(wanted) || isEmptyCollection(wanted);
   if (isSeq(node)) return !Array.isArray(wanted) || wanted.length === 0;
   return isScalar(node) && isCollection(wanted) && !(node.value === null && node.range![0] === node.range![1]);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { emptyServiceForm, type ServiceForm } from '../../../renderer/src/model/service-form';
-import { formFieldOf, isCidr, isIanaServiceName, stepOfField, stepsWithProblems, validateServiceForm } from '../../../renderer/src/model/service-form-rules';
+import { isIanaServiceName } from '../../../renderer/src/model/k8s-names';
+import { cidrProblem } from '../../../renderer/src/model/ip-syntax';
+import type { Schema } from '../../../renderer/src/model/schema-check';
+import { formFieldOf, stepOfField, stepsWithProblems, validateServiceForm as validateWith, wizardProblems } from '../../../renderer/src/model/service-form-rules';
+import schema from '../../../renderer/src/editor/service.schema.json';
+
+// Offline (no server version): the strictest rules.
+const offline = { serverVersion: null, schema: schema as Schema };
+const validateServiceForm = (form: ServiceForm) => validateWith(form, offline);
 
 function valid(patch: Partial<ServiceForm> = {}): ServiceForm {
   return {
@@ -24,17 +32,20 @@ describe('validateServiceForm', () => {
     expect(codes(valid({ alias: '网站'.repeat(31), description: '说明'.repeat(128) }))).toEqual([]);
   });
 
-  it('checks the name as a DNS-1035 label, and the namespace', () => {
+  it('blocks nothing the API server accepts: long alias and description, zero node and target ports', () => {
+    expect(codes(valid({ alias: '网'.repeat(64), description: '说'.repeat(257) }))).toEqual([]);
+    expect(codes(valid({ ports: [{ name: '', protocol: 'TCP', port: 80, targetPort: '0', nodePort: null }] }))).toEqual([]);
+    expect(codes(valid({ type: 'headless-external-name', externalName: 'db.example.com.', ports: [], selector: [] }))).toEqual([]);
+  });
+
+  it('checks the name as a DNS-1035 label offline and before 1.36, a DNS-1123 label from 1.36; and the namespace', () => {
     expect(codes(valid({ name: '' }))).toEqual(['basic:name:name.required']);
     expect(codes(valid({ name: '1web' }))).toEqual(['basic:name:name.dns1035Start']);
+    expect(validateWith(valid({ name: '1web' }), { ...offline, serverVersion: 'v1.35.0' }).map((p) => p.code)).toEqual(['name.dns1035Start']);
+    expect(validateWith(valid({ name: '1web' }), { ...offline, serverVersion: 'v1.37.2' })).toEqual([]);
     expect(codes(valid({ name: 'web_1' }))).toEqual(['basic:name:name.dns1035Chars']);
     expect(codes(valid({ name: 'w'.repeat(64) }))).toEqual(['basic:name:name.tooLong']);
     expect(codes(valid({ namespace: 'Bad' }))).toEqual(['basic:namespace:namespace.invalid']);
-  });
-
-  it('limits alias to 63 and description to 256 characters (counting Chinese characters as one)', () => {
-    expect(codes(valid({ alias: '网'.repeat(64) }))).toEqual(['basic:alias:alias.tooLong']);
-    expect(codes(valid({ description: '说'.repeat(257) }))).toEqual(['basic:description:description.tooLong']);
   });
 
   it('requires a DNS-1123 subdomain as the external name', () => {
@@ -70,17 +81,17 @@ describe('validateServiceForm', () => {
     const target = (targetPort: string): string[] => codes(valid({ ports: [{ name: '', protocol: 'TCP', port: 80, targetPort, nodePort: null }] }));
     expect(target('8080')).toEqual([]);
     expect(target('http-alt')).toEqual([]);
-    expect(target('0')).toEqual(['settings:ports.0.targetPort:targetPort.range']);
+    expect(target('-1')).toEqual(['settings:ports.0.targetPort:targetPort.range']);
     expect(target('my--port')).toEqual(['settings:ports.0.targetPort:targetPort.name']);
     expect(target('a-very-long-port-name')).toEqual(['settings:ports.0.targetPort:targetPort.name']);
   });
 
-  it('checks nodePorts against the NodePort range, only when access exposes them', () => {
-    const nodePort = (access: ServiceForm['access'], value: number): string[] =>
-      codes(valid({ access, ports: [{ name: '', protocol: 'TCP', port: 80, targetPort: '', nodePort: value }] }));
+  it('says a nodePort outside the usual range is for the cluster to decide, without blocking', () => {
+    const nodePort = (access: ServiceForm['access'], value: number) =>
+      validateServiceForm(valid({ access, ports: [{ name: '', protocol: 'TCP', port: 80, targetPort: '', nodePort: value }] }));
     expect(nodePort('node-port', 30000)).toEqual([]);
-    expect(nodePort('load-balancer', 32768)).toEqual(['access:ports.0.nodePort:nodePort.range']);
-    expect(nodePort('node-port', 8080)).toEqual(['access:ports.0.nodePort:nodePort.range']);
+    expect(nodePort('load-balancer', 32768)).toEqual([{ step: 'access', field: 'ports.0.nodePort', code: 'nodePort.outsideDefaultRange', params: { min: 30000, max: 32767 }, clusterDecides: true }]);
+    expect(stepsWithProblems(nodePort('node-port', 8080))).toEqual(new Set());
     expect(nodePort('none', 8080)).toEqual([]);
   });
 
@@ -100,6 +111,8 @@ describe('validateServiceForm', () => {
   it('checks load-balancer source ranges as CIDRs', () => {
     expect(codes(valid({ access: 'load-balancer', loadBalancerSourceRanges: ['10.0.0.0/8', '2001:db8::/32'] }))).toEqual([]);
     expect(codes(valid({ access: 'load-balancer', loadBalancerSourceRanges: ['10.0.0.0'] }))).toEqual(['access:loadBalancerSourceRanges.0:cidr.invalid']);
+    expect(codes(valid({ access: 'load-balancer', loadBalancerSourceRanges: [' 10.0.0.0/8 '] }))).toEqual([]);
+    expect(codes(valid({ access: 'load-balancer', loadBalancerSourceRanges: ['10.0.0.1/8'] }))).toEqual(['access:loadBalancerSourceRanges.0:cidr.hostBits']);
   });
 
   it('says which steps have problems, for the step bar', () => {
@@ -108,12 +121,21 @@ describe('validateServiceForm', () => {
 });
 
 describe('helpers', () => {
-  it('isIanaServiceName and isCidr', () => {
+  it('isIanaServiceName and cidrProblem', () => {
     expect(isIanaServiceName('http')).toBe(true);
     expect(isIanaServiceName('8080')).toBe(false);
-    expect(isCidr('192.168.0.0/16')).toBe(true);
-    expect(isCidr('300.1.1.1/8')).toBe(false);
-    expect(isCidr('10.0.0.0/33')).toBe(false);
+    expect(cidrProblem('192.168.0.0/16', true)).toBeNull();
+    expect(cidrProblem('300.1.1.1/8', true)).toBe('cidr.invalid');
+    expect(cidrProblem('10.0.0.0/33', true)).toBe('cidr.invalid');
+    expect(cidrProblem('10.0.0.1/8', false)).toBeNull();
+    expect(cidrProblem('2001:db8::1/32', true)).toBe('cidr.hostBits');
+  });
+
+  it('places problems of fields the form does not show on the manifest, with their path', () => {
+    const manifest = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { ports: [{ port: 80, appProtocol: 'a b' }], ipFamilies: ['IPv5'], template: {} } };
+    expect(wizardProblems(valid(), manifest, offline).map((p) => `${p.field}:${p.path ?? ''}:${p.code}`)).toEqual([
+      'manifest:spec.template:field.unknown', 'manifest:spec.ipFamilies[0]:notSupported', 'manifest:spec.ports[0].appProtocol:qualifiedName.invalid',
+    ]);
   });
 });
 

@@ -79,6 +79,12 @@ describe('patchText', () => {
       .toBe(text.replace('"port": 80', '"port": 81'));
   });
 
+  it('fills an empty `{}` in block style, and writes a value that replaces an empty quoted one without the quotes', () => {
+    expect(edit('spec:\n  ports:\n  - {}\n', (v) => { ports(v)[0] = { port: 80, name: 'http' }; })).toBe('spec:\n  ports:\n  - port: 80\n    name: http\n');
+    expect(edit('spec:\n  externalName: ""\n', (v) => { spec(v).externalName = 'db.example.com'; })).toBe('spec:\n  externalName: db.example.com\n');
+    expect(edit('spec:\n  externalName: "a"\n', (v) => { spec(v).externalName = 'b'; })).toBe('spec:\n  externalName: "b"\n');
+  });
+
   it('answers null rather than a wrong text where it cannot edit in place (anchors and aliases)', () => {
     const text = 'metadata:\n  labels: &l\n    app: web\nspec:\n  selector: *l\n';
     expect(edit(text, (v) => { spec(v).selector = { app: 'api' }; })).toBeNull();

@@ -3,6 +3,12 @@
 // or to compare with what was written.
 const SERVER_METADATA = ['uid', 'resourceVersion', 'creationTimestamp', 'generation', 'managedFields', 'selfLink'] as const;
 
+/** The server-set fields `object` holds (metadata.resourceVersion, status …), as paths. */
+export function serverFieldsIn(object: object): string[] {
+  const o = object as { metadata?: Record<string, unknown>; status?: unknown };
+  return [...SERVER_METADATA.filter((key) => o.metadata?.[key] !== undefined).map((key) => `metadata.${key}`), ...(o.status !== undefined ? ['status'] : [])];
+}
+
 /** A deep copy of `object` without status and the server's metadata bookkeeping. */
 export function withoutServerFields<T extends object>(object: T): T {
   const copy = structuredClone(object) as T & { metadata?: Record<string, unknown>; status?: unknown };

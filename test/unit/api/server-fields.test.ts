@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutServerFields } from '../../../renderer/src/model/server-fields';
+import { withoutServerFields } from '../../../electron/api/server-fields';
 
 describe('withoutServerFields', () => {
   it('drops status and the server\'s metadata bookkeeping, keeps everything a person wrote, and leaves the input alone', () => {
