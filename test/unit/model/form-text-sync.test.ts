@@ -132,6 +132,14 @@ describe('FormTextSync', () => {
     expect(texts.text).toContain('  namespace: team\n');
   });
 
+  it('edits a text that starts or ends with --- in place, keeping the separators', () => {
+    const text = '---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n---\n';
+    const texts = new FormTextSync(emptyServiceForm(), text, 'default');
+    expect(texts.problem).toBeNull();
+    texts.setForm({ ...texts.form, name: 'api' });
+    expect(texts.text).toBe(text.replace('name: web', 'name: api'));
+  });
+
   it("keeps kubectl's 4-space JSON and edits only the lines of the fields set", () => {
     const text = '{\n    "apiVersion": "v1",\n    "kind": "Service",\n    "metadata": {\n        "name": "web"\n    }\n}\n';
     const texts = new FormTextSync(emptyServiceForm(), text, 'default');
