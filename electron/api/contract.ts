@@ -3,7 +3,7 @@
 // transport and the renderer all derive their code from this list.
 import * as v from 'valibot';
 import type {
-  ApiResult, ApplyResult, ConnectionStatus, CreateResult, DraftSummary, PodMatch, WorkloadSummary, ContextList, NamespaceList, ServicePermissions, ServiceActionResult, ServiceDetail, ServiceRowsBatch, Subscription, UiState,
+  ApiResult, ApplyResult, ConnectionStatus, CreateResult, EditResult, DraftSummary, PodMatch, WorkloadSummary, ContextList, NamespaceList, ServicePermissions, ServiceActionResult, ServiceDetail, ServiceRowsBatch, Subscription, UiState,
   VersionInfo,
   WatchStatus,
 } from './types';
@@ -81,6 +81,18 @@ export const methods = {
     manifest: v.pipe(v.string(), v.maxLength(1024 * 1024)),
     /** Take over fields other managers own (after the user saw the conflict). */
     force: v.boolean(),
+  })),
+  /**
+   * An edit of a live Service, as `kubectl edit` makes it: only the change from `original` (the text
+   * opened, at `resourceVersion`) to `edited` is sent; nothing when there is none.
+   */
+  editService: method<EditResult>()(v.object({
+    context: contextName, namespace: namespaceName, name: serviceName,
+    original: v.pipe(v.string(), v.maxLength(1024 * 1024)),
+    edited: v.pipe(v.string(), v.maxLength(1024 * 1024)),
+    resourceVersion: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+    /** Make the Service what `edited` says although it changed since it was opened (the user saw how). */
+    overwrite: v.boolean(),
   })),
   /** Whether a Service of that name exists now (the wizard checks the name as you type). */
   serviceExists: method<boolean>()(v.object({ context: contextName, namespace: namespaceName, name: serviceName })),

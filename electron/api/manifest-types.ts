@@ -12,6 +12,21 @@ export type ApplyResult =
   | { ok: true; resourceVersion: string }
   | { ok: false; reason: 'conflict' | 'invalid' | 'forbidden' | 'error'; explanation: Explanation; problems: FieldProblem[] };
 
+/**
+ * What an edit of a live Service did, as `kubectl edit` does it: only the change from what was opened
+ * to what was saved is sent (a JSON merge patch, guarded by the resourceVersion opened).
+ */
+export type EditResult =
+  /** Nothing changed: nothing was sent, no field changed owner. */
+  | { ok: true; outcome: 'unchanged' }
+  | { ok: true; outcome: 'updated'; resourceVersion: string; warnings: string[] }
+  /**
+   * The Service changed on the cluster since it was opened: `current` is it now (without server-set
+   * fields), `rebased` the user's change applied to it, and `overlapping` the fields both changed.
+   */
+  | { ok: false; reason: 'changed'; current: Record<string, unknown>; resourceVersion: string; rebased: Record<string, unknown>; overlapping: string[] }
+  | { ok: false; reason: 'invalid' | 'forbidden' | 'gone' | 'error'; explanation: Explanation; problems: FieldProblem[] };
+
 export interface WorkloadPort {
   name: string | null;
   containerPort: number;

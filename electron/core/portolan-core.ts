@@ -15,6 +15,7 @@ import { MAX_KUBECONFIG_BYTES, MAX_KUBECONFIG_SIZE } from './kubeconfig/kubeconf
 import { kubeconfigPaths, withAddedFiles } from './kubeconfig/kubeconfig-paths';
 import { KubeconfigStore, type KubeconfigPath, type KubeconfigStoreOptions } from './kubeconfig/kubeconfig-store';
 import { applyService, deleteServices } from './services/service-actions';
+import { editService } from './services/service-edit';
 import { createService, listWorkloads, matchPods, serviceExists } from './services/service-create';
 import { serviceSchemaFromOpenApi } from './services/service-schema';
 import { SubscriptionManager } from './services/subscriptions';
@@ -169,6 +170,7 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     },
     deleteServices: async ({ targets }) => deleteServices(connections, targets),
     applyService: async (request) => applyService(connections, request),
+    editService: async (request) => editService(connections, request),
     serviceExists: async ({ context, namespace, name }) => serviceExists(connections, context, namespace, name),
     listWorkloads: async ({ context, namespace }) => listWorkloads(connections, context, namespace),
     matchPods: async ({ context, namespace, selector }) => matchPods(connections, context, namespace, selector),

@@ -225,10 +225,11 @@ export class TestCluster {
   }
 
   /** Runs the cluster's kubectl as admin; rejects with kubectl's stderr on failure. */
-  kubectl(args: string[], input?: string): Promise<string> {
+  /** kubectl as admin; `env` adds variables (KUBE_EDITOR for `kubectl edit`). */
+  kubectl(args: string[], input?: string, env?: Record<string, string>): Promise<string> {
     return new Promise((resolve, reject) => {
       const child = execFile(this.binaries.kubectl, [`--kubeconfig=${this.state.adminKubeconfig}`, ...args],
-        { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+        { maxBuffer: 64 * 1024 * 1024, ...(env ? { env: { ...process.env, ...env } } : {}) }, (error, stdout, stderr) => {
           if (error) reject(new Error(`kubectl ${args.join(' ')} (${this.name}): ${stderr.trim() || error.message}`));
           else resolve(stdout.trim());
         });

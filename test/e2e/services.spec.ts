@@ -1,5 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import type { TestCluster } from '../cluster/test-cluster';
+import { stringify } from 'yaml';
+import { withoutServerFields } from '../../electron/api/server-fields';
 import { expect, test } from './fixtures';
 
 const table = (page: Page): Locator => page.getByRole('table', { name: 'Services' });
@@ -146,34 +148,59 @@ test.describe('the live Service list', () => {
   });
 });
 
-test('edits a Service as YAML with server-side apply, shows a conflict as a diff, and applies with force', async ({ app, clusters, context }) => {
+test('edits a Service as kubectl edit does: only the change is sent, a change made meanwhile is shown and rebased', async ({ app, clusters, context }) => {
   const [a] = clusters.clusters as [TestCluster];
   const ns = `e2e-edit-${Date.now().toString(36)}`;
   await a.kubectl(['create', 'namespace', ns]);
-  await a.kubectl(['apply', '--server-side', '--field-manager=kubectl', '-f', '-'], JSON.stringify({
-    apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: ns }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] },
-  }));
+  await a.kubectl(['create', 'service', 'clusterip', 'web', '--tcp=80:8080', '-n', ns]);
+  await a.kubectl(['label', 'service', 'web', 'tier=fe', '-n', ns]);
   await app.goto(`${app.url().split('#')[0]}#/services/portolan-a/${ns}/web`);
   await app.getByRole('tab', { name: 'YAML' }).click();
+  await expect(app.getByRole('tabpanel', { name: 'YAML' })).toContainText('tier: fe');
   await app.getByRole('button', { name: 'Edit YAML' }).click();
   const editor = app.getByRole('tabpanel', { name: 'YAML' }).getByRole('textbox', { name: /editable/ });
   await editor.focus();
-  // Paste the new manifest, as a user would (typing into Monaco would auto-indent it).
+  // The user deletes the tier label and moves port 80 to 81 (pasted, as typing into Monaco would auto-indent).
+  const live = JSON.parse(await a.kubectl(['get', 'service', 'web', '-n', ns, '-o', 'json'])) as Record<string, unknown>;
+  const edited = stringify(withoutServerFields(live)).replace(/^ +tier: fe\n/m, '').replace('port: 80\n', 'port: 81\n');
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await app.evaluate((text) => navigator.clipboard.writeText(text), [
-    'apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', '  labels:', '    edited: "yes"',
-    'spec:', '  selector:', '    app: other', '  ports:', '    - port: 80', '',
-  ].join('\n'));
+  await app.evaluate((text) => navigator.clipboard.writeText(text), edited);
   await app.keyboard.press('Control+A');
   await app.keyboard.press('Control+V');
-  await app.getByRole('button', { name: 'Apply', exact: true }).click();
-  const problem = app.getByRole('alert').filter({ hasText: 'Conflict:' });
-  await expect(problem).toContainText('.spec.selector');
-  await expect(app.getByRole('region', { name: 'The live Service (left) and your edit (right)' })).toBeVisible();
+  // Someone else labels the Service before the user saves.
+  await a.kubectl(['label', 'service', 'web', 'extra=yes', '-n', ns]);
+  await app.getByRole('button', { name: 'Save', exact: true }).click();
+  const conflict = app.getByRole('alert', { name: 'The Service changed on the cluster since you opened it.' });
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByRole('region', { name: 'What changed on the cluster since you opened it' })).toBeVisible();
+  await expect(conflict.getByRole('region', { name: 'Your changes' })).toBeVisible();
   await app.screenshot({ path: 'test-results/screens/detail-conflict-en.png' });
-  await app.getByRole('button', { name: 'Apply anyway (take over these fields)' }).click();
-  await expect(app.getByRole('status').filter({ hasText: 'Applied' })).toBeVisible();
-  await app.getByRole('tab', { name: 'Overview' }).click();
-  await expect(app.getByRole('tabpanel', { name: 'Overview' })).toContainText('app=other');
-  await expect(app.getByRole('tabpanel', { name: 'Overview' })).toContainText('edited=yes');
+  await app.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(app.getByRole('button', { name: '将我的更改变基到对方之上' })).toBeVisible();
+  await app.screenshot({ path: 'test-results/screens/detail-conflict-zh-CN.png' });
+  await app.getByRole('combobox', { name: /Language|语言/ }).selectOption('en');
+  await app.getByRole('button', { name: 'Rebase my changes on theirs' }).click();
+  await app.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  const after = JSON.parse(await a.kubectl(['get', 'service', 'web', '-n', ns, '-o', 'json'])) as { metadata: { labels: Record<string, string> }; spec: { ports: unknown[] } };
+  expect(after.metadata.labels).toEqual({ app: 'web', extra: 'yes' });
+  expect(after.spec.ports).toEqual([{ name: '80-8080', port: 81, protocol: 'TCP', targetPort: 8080 }]);
+
+  // Saving an unchanged text sends nothing.
+  await app.getByRole('button', { name: 'Edit YAML' }).click();
+  await app.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'No change: nothing was sent.' })).toBeVisible();
+
+  // Unsaved text is never dropped without asking: not by Cancel, not by leaving the page.
+  await app.getByRole('button', { name: 'Edit YAML' }).click();
+  await editor.focus();
+  await app.keyboard.press('Control+End');
+  await app.keyboard.type('# note\n');
+  await app.getByRole('button', { name: 'Cancel' }).click();
+  await expect(app.getByRole('alertdialog')).toContainText('Discard your changes to this Service?');
+  await app.getByRole('button', { name: 'Keep editing' }).click();
+  await app.getByRole('link', { name: /Back/ }).click();
+  await expect(app.getByRole('alertdialog')).toContainText('Leave this page and lose your changes to this Service?');
+  await app.getByRole('button', { name: 'Leave' }).click();
+  await expect(app.getByRole('table', { name: 'Services' })).toBeVisible();
 });

@@ -31,11 +31,13 @@ export function refusal<R extends string>(error: unknown, reasons: Partial<Recor
   if (!(error instanceof KubeRequestError)) {
     return { ok: false, reason: otherwise, explanation: { code: 'server.said', params: { detail: (error as Error).message } }, problems: [] };
   }
-  const problems = [
-    ...(error.details?.details?.causes ?? []).map((c) => ({ field: c.field ?? null, message: c.message ?? c.reason ?? '' })),
-    ...strictDecodingProblems(error.details?.message ?? ''),
-  ];
-  return { ok: false, reason: reasons[error.kind] ?? otherwise, explanation: { code: 'server.said', params: { detail: error.details?.message ?? error.message } }, problems };
+  const message = error.details?.message ?? error.message;
+  const strict = strictDecodingProblems(message);
+  // A refused patch quotes the whole patched object before "strict decoding error": say only the fields.
+  const causes = (error.details?.details?.causes ?? []).filter((c) => !(strict.length && c.message?.includes('strict decoding error')));
+  const problems = [...causes.map((c) => ({ field: c.field ?? null, message: c.message ?? c.reason ?? '' })), ...strict];
+  const detail = strict.length ? message.slice(message.indexOf('strict decoding error')) : message;
+  return { ok: false, reason: reasons[error.kind] ?? otherwise, explanation: { code: 'server.said', params: { detail } }, problems };
 }
 
 /**
