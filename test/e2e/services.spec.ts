@@ -204,3 +204,45 @@ test('edits a Service as kubectl edit does: only the change is sent, a change ma
   await app.getByRole('button', { name: 'Leave' }).click();
   await expect(app.getByRole('table', { name: 'Services' })).toBeVisible();
 });
+
+test('edits a live Service in the form, as the KubeSphere console does: only what changed is sent', async ({ app, clusters }) => {
+  const [a] = clusters.clusters as [TestCluster];
+  const ns = `e2e-form-edit-${Date.now().toString(36)}`;
+  await a.kubectl(['create', 'namespace', ns]);
+  await a.kubectl(['create', 'service', 'clusterip', 'web', '--tcp=80:8080', '-n', ns]);
+  await a.kubectl(['annotate', 'service', 'web', 'example.com/owner=team-a', '-n', ns]);
+  await app.goto(`${app.url().split('#')[0]}#/services/portolan-a/${ns}/web`);
+  await app.getByRole('button', { name: 'Edit Service' }).click();
+  const wizard = app.getByRole('dialog', { name: 'Edit Service web' });
+  await expect(wizard).toBeVisible();
+  await expect(wizard.getByRole('textbox', { name: /^Name \*/ })).toHaveValue('web');
+  await expect(wizard.getByRole('textbox', { name: /^Name \*/ })).toHaveAttribute('readonly', '');
+  await expect(wizard.getByRole('textbox', { name: 'Namespace' })).toHaveValue(ns);
+  await wizard.getByRole('textbox', { name: 'Alias' }).fill('网站');
+  await app.screenshot({ path: 'test-results/screens/detail-form-edit-en.png' });
+  await wizard.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(wizard).toBeHidden();
+  await expect(app.getByRole('status').filter({ hasText: 'Saved: only what you changed was sent.' })).toBeVisible();
+  await app.screenshot({ path: 'test-results/screens/detail-after-form-edit-en.png' });
+  const edited = JSON.parse(await a.kubectl(['get', 'service', 'web', '-n', ns, '-o', 'json', '--show-managed-fields'])) as {
+    metadata: { annotations: Record<string, string>; managedFields: Array<{ manager: string; fieldsV1: unknown }> }; spec: { ports: unknown[] };
+  };
+  expect(edited.metadata.annotations).toEqual({ 'example.com/owner': 'team-a', 'kubesphere.io/alias-name': '网站' });
+  expect(edited.metadata.managedFields.find((m) => m.manager === 'portolan')?.fieldsV1).toEqual({ 'f:metadata': { 'f:annotations': { 'f:kubesphere.io/alias-name': {} } } });
+
+  // Edit External Access opens on Internet Access; NodePort keeps the port as kubectl named it.
+  await app.getByRole('button', { name: 'Edit External Access' }).click();
+  const access = app.getByRole('dialog', { name: 'Edit Service web' });
+  await expect(access.getByRole('button', { name: /Internet Access/ })).toHaveAttribute('aria-current', 'step');
+  await access.getByRole('radio', { name: /NodePort/ }).check();
+  await app.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await app.screenshot({ path: 'test-results/screens/detail-form-edit-access-zh-CN.png' });
+  await app.getByRole('combobox', { name: /Language|语言/ }).selectOption('en');
+  await access.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(access).toBeHidden();
+  const exposed = JSON.parse(await a.kubectl(['get', 'service', 'web', '-n', ns, '-o', 'json'])) as { spec: { type: string; ports: Array<{ name: string; nodePort?: number }> } };
+  expect(exposed.spec.type).toBe('NodePort');
+  expect(exposed.spec.ports).toHaveLength(1);
+  expect(exposed.spec.ports[0]).toMatchObject({ name: '80-8080', port: 80, targetPort: 8080 });
+  expect(exposed.spec.ports[0]!.nodePort).toBeGreaterThanOrEqual(30000);
+});

@@ -171,6 +171,8 @@ const en = {
     noEvents: 'No events for this Service.',
     eventType: 'Type', reason: 'Reason', message: 'Message', count: 'Count', lastSeen: 'Last seen',
     copyKubectl: 'Copy kubectl command',
+    editService: 'Edit Service',
+    editAccess: 'Edit External Access',
     copied: 'Copied: {command}',
     open: 'Open {address}',
     delete: 'Delete',
@@ -180,6 +182,7 @@ const en = {
     edit: 'Edit YAML',
     save: 'Save',
     saved: 'Saved (resourceVersion {version}).',
+    savedForm: 'Saved: only what you changed was sent.',
     unchanged: 'No change: nothing was sent.',
     editingHint: 'Only what you change is sent, as kubectl edit does, and only if the Service has not changed since you opened it.',
     yamlEditLabel: 'The Service as YAML (editable)',
@@ -203,6 +206,11 @@ const en = {
   wizard: {
     open: 'Create Service',
     title: 'Create Service',
+    editTitle: 'Edit Service {name}',
+    save: 'Save',
+    saving: 'Saving…',
+    changedMeanwhile: 'The Service changed on the cluster since you opened it (both of you changed: {fields}).',
+    takeRebased: 'Continue from theirs, with my changes',
     close: 'Close',
     steps: { basic: 'Basic Information', settings: 'Service Settings', labels: 'Label Settings', access: 'Internet Access' },
     stepState: { done: 'done', error: 'has errors', current: 'current step' },
@@ -329,7 +337,7 @@ const en = {
       healthCheckNodePort_onlyLocal: 'Only for a LoadBalancer Service with externalTrafficPolicy: Local.', onlyLoadBalancer: 'Only for a LoadBalancer Service.',
       qualifiedName_invalid: 'Letters, digits, “-”, “_”, “.”, an optional DNS prefix with “/”.',
     },
-    server: { exists: 'Already exists:', invalid: 'The cluster refused it:', forbidden: 'Forbidden:', error: 'Failed:' },
+    server: { exists: 'Already exists:', invalid: 'The cluster refused it:', forbidden: 'Forbidden:', gone: 'The Service is gone:', error: 'Failed:' },
   },
   // Problems core reports as an Explanation (electron/api/types.ts): the code picks the sentence.
   explain: {

@@ -168,6 +168,8 @@ const zhCN: MessageSchema = {
     noEvents: '此服务没有事件。',
     eventType: '类型', reason: '原因', message: '消息', count: '次数', lastSeen: '最近出现',
     copyKubectl: '复制 kubectl 命令',
+    editService: '编辑服务',
+    editAccess: '编辑外网访问',
     copied: '已复制：{command}',
     open: '打开 {address}',
     delete: '删除',
@@ -177,6 +179,7 @@ const zhCN: MessageSchema = {
     edit: '编辑 YAML',
     save: '保存',
     saved: '已保存（resourceVersion {version}）。',
+    savedForm: '已保存：只发送了您更改的内容。',
     unchanged: '没有更改：未发送任何内容。',
     editingHint: '与 kubectl edit 一样只发送您的更改，且仅当服务自您打开后未被更改时才发送。',
     yamlEditLabel: '服务的 YAML（可编辑）',
@@ -200,6 +203,11 @@ const zhCN: MessageSchema = {
   wizard: {
     open: '创建服务',
     title: '创建服务',
+    editTitle: '编辑服务 {name}',
+    save: '保存',
+    saving: '正在保存…',
+    changedMeanwhile: '自您打开以来，集群上的服务已被更改（双方都更改了：{fields}）。',
+    takeRebased: '在对方的版本上继续，保留我的更改',
     close: '关闭',
     steps: { basic: '基本信息', settings: '服务设置', labels: '标签设置', access: '外网访问' },
     stepState: { done: '已完成', error: '有错误', current: '当前步骤' },
@@ -326,7 +334,7 @@ const zhCN: MessageSchema = {
       healthCheckNodePort_onlyLocal: '仅用于 externalTrafficPolicy 为 Local 的 LoadBalancer 服务。', onlyLoadBalancer: '仅用于 LoadBalancer 服务。',
       qualifiedName_invalid: '字母、数字、“-”、“_”、“.”，可带以“/”结尾的 DNS 前缀。',
     },
-    server: { exists: '已存在：', invalid: '集群拒绝：', forbidden: '禁止：', error: '失败：' },
+    server: { exists: '已存在：', invalid: '集群拒绝：', forbidden: '禁止：', gone: '服务已不存在：', error: '失败：' },
   },
   explain: {
     context: {

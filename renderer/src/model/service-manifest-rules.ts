@@ -25,6 +25,8 @@ export interface ManifestRuleOptions {
   serverVersion: string | null;
   /** The Service schema to check field names and types against (the cluster's own, or the bundled one). */
   schema: Schema;
+  /** An existing Service is edited: its cluster IPs and IP families are the cluster's own, not a question. */
+  existing?: boolean;
 }
 
 type Obj = Record<string, unknown>;
@@ -86,7 +88,8 @@ export function validateServiceManifest(manifest: unknown, options: ManifestRule
     // A trailing dot marks the name fully qualified.
     for (const code of dns1123SubdomainProblems(str(spec.externalName).replace(/\.$/, ''))) add('spec.externalName', `externalName.${code}`);
   } else {
-    clusterIpProblems(spec, strictIp, add);
+    // The cluster's own allocations on an existing Service are not questions for it.
+    clusterIpProblems(spec, strictIp, options.existing ? (path, code, params, clusterDecides) => { if (!clusterDecides) add(path, code, params); } : add);
   }
 
   const names = new Set<string>();
