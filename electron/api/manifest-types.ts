@@ -37,8 +37,13 @@ export interface WorkloadPort {
 export interface WorkloadSummary {
   kind: 'Deployment' | 'StatefulSet' | 'DaemonSet';
   name: string;
-  /** The pod template's labels: what a selector for this workload uses. */
-  podLabels: Record<string, string>;
+  /**
+   * The workload's own selector (spec.selector.matchLabels): what a Service for it selects. Not the
+   * pod template's labels, which often carry a version that changes at the next rollout.
+   */
+  selectorLabels: Record<string, string>;
+  /** The workload also selects by matchExpressions, which a Service selector cannot say. */
+  selectorExpressions: boolean;
   ports: WorkloadPort[];
 }
 

@@ -98,9 +98,20 @@ describe('createService', () => {
     expect(schema.definitions['io.k8s.api.core.v1.ServiceSpec']?.properties?.type?.enum).toEqual(['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort']);
   });
 
-  it('lists workloads with their pod labels and container ports, and previews the pods a selector matches', async () => {
+  it('lists workloads with their own selector (not the pod labels) and container ports, and previews the pods a selector matches', async () => {
+    // Pod labels carry a version that changes at the next rollout; the workload selects by app only.
+    await a!.kubectl(['apply', '-f', '-'], JSON.stringify({
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'versioned', namespace },
+      spec: {
+        selector: { matchLabels: { app: 'versioned' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['fe'] }] },
+        template: { metadata: { labels: { app: 'versioned', tier: 'fe', version: 'v1' } }, spec: { containers: [{ name: 'c', image: 'x', ports: [{ name: 'http', containerPort: 80 }] }] } },
+      },
+    }));
     const workloads = await core.handlers.listWorkloads({ context: 'portolan-a', namespace });
-    expect(workloads).toEqual([{ kind: 'Deployment', name: 'shop', podLabels: { app: 'shop' }, ports: [{ name: null, containerPort: 8080, protocol: 'TCP' }] }]);
+    expect(workloads).toEqual([
+      { kind: 'Deployment', name: 'shop', selectorLabels: { app: 'shop' }, selectorExpressions: false, ports: [{ name: null, containerPort: 8080, protocol: 'TCP' }] },
+      { kind: 'Deployment', name: 'versioned', selectorLabels: { app: 'versioned' }, selectorExpressions: true, ports: [{ name: 'http', containerPort: 80, protocol: 'TCP' }] },
+    ]);
     const matched = await eventually('2 ready pods', async () => {
       const m = await core.handlers.matchPods({ context: 'portolan-a', namespace, selector: { app: 'shop' } });
       return m.count === 2 && m.pods.every((p) => p.ready) ? m : undefined;

@@ -23,7 +23,9 @@ export async function serviceExists(connections: ConnectionManager, context: str
 
 interface WorkloadObject {
   metadata: { name: string };
-  spec?: { template?: { metadata?: { labels?: Record<string, string> }; spec?: { containers?: Array<{ ports?: Array<{ name?: string; containerPort: number; protocol?: string }> }> } } };
+  spec?: {
+    selector?: { matchLabels?: Record<string, string>; matchExpressions?: unknown[] };
+    template?: { metadata?: { labels?: Record<string, string> }; spec?: { containers?: Array<{ ports?: Array<{ name?: string; containerPort: number; protocol?: string }> }> } } };
 }
 
 export async function listWorkloads(connections: ConnectionManager, context: string, namespace: string): Promise<WorkloadSummary[]> {
@@ -34,7 +36,8 @@ export async function listWorkloads(connections: ConnectionManager, context: str
     return (list.items ?? []).map((w): WorkloadSummary => ({
       kind,
       name: w.metadata.name,
-      podLabels: w.spec?.template?.metadata?.labels ?? {},
+      selectorLabels: w.spec?.selector?.matchLabels ?? {},
+      selectorExpressions: (w.spec?.selector?.matchExpressions?.length ?? 0) > 0,
       ports: (w.spec?.template?.spec?.containers ?? []).flatMap((c) => c.ports ?? [])
         .map((p) => ({ name: p.name ?? null, containerPort: p.containerPort, protocol: p.protocol ?? 'TCP' })),
     }));

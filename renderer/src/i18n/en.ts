@@ -234,6 +234,8 @@ const en = {
     selectorHint: 'Select pods by label selector (key-values), or specify a workload directly.',
     workload: 'Specify workload',
     workloadNone: 'Choose a workload…',
+    workloadExpressions: 'This workload also selects its pods by expressions, which a Service selector cannot say: the Service selects by the labels below only.',
+    noSelector: 'Without a selector the Service gets no endpoints by itself: that is valid, for endpoints you add by hand (EndpointSlices).',
     podsMatch: '{n} pods match now | {n} pod matches now | {n} pods match now',
     noPodsMatch: 'No pod matches this selector right now.',
     ports: 'Ports',

@@ -230,6 +230,8 @@ const zhCN: MessageSchema = {
     selector: '选择器',
     selectorHint: '通过标签选择器（键值）选择容器组，或直接指定工作负载。',
     workload: '指定工作负载',
+    workloadExpressions: '此工作负载还通过表达式选择容器组，服务选择器无法表达：服务只按下面的标签选择。',
+    noSelector: '没有选择器时，服务本身不会有端点：这是有效的，用于手动添加的端点（EndpointSlice）。',
     workloadNone: '选择工作负载…',
     podsMatch: '当前匹配 {n} 个容器组',
     noPodsMatch: '当前没有容器组匹配此选择器。',
