@@ -23,7 +23,7 @@ const CORE_LAYERS = [
   ['kube'],
   ['watch'],
   ['clusters'],
-  ['services', 'drafts'],
+  ['services', 'drafts', 'port-forward'],
 ];
 const coreOutside = [upward('main', 'core does not depend on main.'), upward('preload', 'core does not depend on preload.'),
   upward('serve', 'core does not depend on a transport.'), upward('renderer', 'core does not depend on the renderer.')];

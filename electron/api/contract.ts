@@ -3,7 +3,7 @@
 // transport and the renderer all derive their code from this list.
 import * as v from 'valibot';
 import type {
-  ApiResult, ApplyResult, ConnectionStatus, CreateResult, EditResult, DraftSummary, PodMatch, WorkloadSummary, ContextList, NamespaceList, ServicePermissions, ServiceActionResult, ServiceDetail, ServiceRowsBatch, Subscription, UiState,
+  ApiResult, ApplyResult, ConnectionStatus, CreateResult, EditResult, PortForwardInfo, PortForwardResult, DraftSummary, PodMatch, WorkloadSummary, ContextList, NamespaceList, ServicePermissions, ServiceActionResult, ServiceDetail, ServiceRowsBatch, Subscription, UiState,
   VersionInfo,
   WatchStatus,
 } from './types';
@@ -29,7 +29,8 @@ const clientId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
 /** A subscription's id: chosen by the caller (a UUID) or, when it names none, by core. */
 const subscriptionId = v.pipe(v.string(), v.uuid());
 
-const serviceName = v.pipe(v.string(), v.regex(/^[a-z]([-a-z0-9]*[a-z0-9])?$/, 'a Service name is a DNS-1035 label'), v.maxLength(63));
+// A DNS-1123 label: servers from 1.36 take Service names that start with a digit (KEP-5311).
+const serviceName = v.pipe(v.string(), v.regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'a Service name is a DNS-1123 label'), v.maxLength(63));
 const serviceTarget = v.object({ context: contextName, namespace: namespaceName, name: serviceName });
 
 export const uiStateSchema = v.object({
@@ -94,6 +95,17 @@ export const methods = {
     /** Make the Service what `edited` says although it changed since it was opened (the user saw how). */
     overwrite: v.boolean(),
   })),
+  /**
+   * Forwards a local port on 127.0.0.1 to a Service port, as `kubectl port-forward svc/NAME` does;
+   * `localPort` omitted or 0 picks a free one. Every change to the forwards comes as portForwards events.
+   */
+  startPortForward: method<PortForwardResult>()(v.object({
+    context: contextName, namespace: namespaceName, service: serviceName,
+    port: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(65535)),
+    localPort: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535))),
+  })),
+  stopPortForward: method<null>()(v.object({ id: v.pipe(v.string(), v.uuid()) })),
+  listPortForwards: method<PortForwardInfo[]>()(noInput),
   /** Whether a Service of that name exists now (the wizard checks the name as you type). */
   serviceExists: method<boolean>()(v.object({ context: contextName, namespace: namespaceName, name: serviceName })),
   /** Deployments, StatefulSets and DaemonSets of a namespace, for "Specify workload". */
@@ -127,6 +139,7 @@ export interface ApiEvents {
   serviceRows: ServiceRowsBatch;
   watchStatus: WatchStatus;
   serviceDetail: ServiceDetail;
+  portForwards: PortForwardInfo[];
 }
 
 export type MethodName = keyof typeof methods;

@@ -18,4 +18,5 @@ export type ExplanationCode =
   | 'connection.auth' | 'connection.unreachable' | 'connection.failed' | 'connection.untrustedPlugin'
   | 'namespaces.fallback'
   | 'manifest.notYaml' | 'manifest.notService' | 'manifest.nameChanged' | 'manifest.namespaceChanged' | 'manifest.namespaceMismatch'
+  | 'portForward.noSelector' | 'portForward.noPort' | 'portForward.noReadyPod' | 'portForward.noNamedPort' | 'portForward.localPort'
   | 'server.said';

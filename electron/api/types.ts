@@ -9,3 +9,4 @@ export type * from './ui-state-types';
 export type * from './service-types';
 export type * from './manifest-types';
 export type * from './draft-types';
+export type * from './port-forward-types';

@@ -16,6 +16,7 @@ import { kubeconfigPaths, withAddedFiles } from './kubeconfig/kubeconfig-paths';
 import { KubeconfigStore, type KubeconfigPath, type KubeconfigStoreOptions } from './kubeconfig/kubeconfig-store';
 import { applyService, deleteServices } from './services/service-actions';
 import { editService } from './services/service-edit';
+import { PortForwards } from './port-forward/port-forwards';
 import { createService, listWorkloads, matchPods, serviceExists } from './services/service-create';
 import { serviceSchemaFromOpenApi } from './services/service-schema';
 import { SubscriptionManager } from './services/subscriptions';
@@ -90,6 +91,8 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
   const subscriptions = new SubscriptionManager(connections, hub, events, options.batchMs);
   const drafts = new DraftStore(options.stateDir);
   connections.follow(subscriptions);
+  const forwards = new PortForwards(connections);
+  forwards.onChange((list) => events.emit('portForwards', list));
 
   kubeconfig.onChange((list) => {
     redactor.setKubeconfig(kubeconfig.merged);
@@ -171,6 +174,12 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     deleteServices: async ({ targets }) => deleteServices(connections, targets),
     applyService: async (request) => applyService(connections, request),
     editService: async (request) => editService(connections, request),
+    startPortForward: async (request) => forwards.start(request),
+    stopPortForward: async ({ id }) => {
+      await forwards.stop(id);
+      return null;
+    },
+    listPortForwards: async () => forwards.list(),
     serviceExists: async ({ context, namespace, name }) => serviceExists(connections, context, namespace, name),
     listWorkloads: async ({ context, namespace }) => listWorkloads(connections, context, namespace),
     matchPods: async ({ context, namespace, selector }) => matchPods(connections, context, namespace, selector),
@@ -198,11 +207,13 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     releaseAllClients: () => subscriptions.closeAll(),
     activeStreams: () => hub.activeKeys(),
     streamStats: () => hub.stats(),
-    isOpenableUrl: (url) => subscriptions.openable.has(url),
+    // Addresses the Services show, and the local ends of port forwards.
+    isOpenableUrl: (url) => subscriptions.openable.has(url) || forwards.list().some((f) => url === f.url || url.startsWith(`${f.url}/`)),
     dispose: async () => {
       await ready.catch(() => undefined);
       kubeconfig.close();
       subscriptions.closeAll();
+      await forwards.stopAll();
       await connections.closeAll();
     },
   };

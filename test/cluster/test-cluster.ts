@@ -20,6 +20,11 @@ export interface ClusterState {
   pki: ClusterPki;
   /** A kubeconfig with only this cluster's admin context; components use it too. */
   adminKubeconfig: string;
+  /**
+   * Where kwok sends every port-forward to any pod (its ClusterPortForward): a port on 127.0.0.1 that
+   * a test listens on, so that `kubectl port-forward` and Portolan reach a real server through kwok.
+   */
+  portForwardTarget: number;
   processes: Partial<Record<ComponentName, ComponentProcess>>;
 }
 
@@ -57,7 +62,7 @@ export class TestCluster {
   /** Starts a new cluster in `dir` (created if needed); resolves once pods can run on its node. */
   static async start(name: string, dir: string, binaries: ClusterBinaries): Promise<TestCluster> {
     mkdirSync(dir, { recursive: true });
-    const [etcdClient, etcdPeer, apiPort] = [await freePort(), await freePort(), await freePort()];
+    const [etcdClient, etcdPeer, apiPort, portForwardTarget] = [await freePort(), await freePort(), await freePort(), await freePort()];
     const pki = createPki(join(dir, 'pki'));
     const state: ClusterState = {
       name,
@@ -66,6 +71,7 @@ export class TestCluster {
       etcdEndpoint: `http://127.0.0.1:${etcdClient}`,
       pki,
       adminKubeconfig: join(dir, 'admin.kubeconfig'),
+      portForwardTarget,
       processes: {},
     };
     writeFileSync(state.adminKubeconfig, adminKubeconfigYaml(state));
@@ -182,7 +188,7 @@ export class TestCluster {
       '--leader-elect=false',
     ]);
     const stages = join(dir, 'kwok-stages.yaml');
-    writeFileSync(stages, kwokStages(this.binaries.kwokStages));
+    writeFileSync(stages, `${kwokStages(this.binaries.kwokStages)}---\n${portForwardRule(this.state.portForwardTarget)}`);
     this.launch('kwok', this.binaries.kwok, [
       `--kubeconfig=${adminKubeconfig}`,
       `--config=${stages}`,
@@ -303,6 +309,14 @@ function fakeNodeYaml(): string {
       capacity: { cpu: '64', memory: '256Gi', pods: '1000' },
     },
   });
+}
+
+/** Every port of every pod forwards to 127.0.0.1:`target` (kwok's fake pods have no servers of their own). */
+function portForwardRule(target: number): string {
+  return JSON.stringify({
+    apiVersion: 'kwok.x-k8s.io/v1alpha1', kind: 'ClusterPortForward', metadata: { name: 'to-test-server' },
+    spec: { forwards: [{ target: { address: '127.0.0.1', port: target } }] },
+  }) + '\n';
 }
 
 /** The Stage documents kwokctl uses by default: fast node init, lease heartbeat, fast pod lifecycle. */

@@ -87,6 +87,7 @@ function inputsFor(context: string): Record<MethodName, unknown> {
     watchServiceDetail: { clientId: 'planted', ...where, name: 'kubernetes' }, unwatch: { subscriptionId: '00000000-0000-4000-8000-000000000000' },
     deleteServices: { targets: [{ ...where, name: 'no-such-service' }] },
     applyService: { ...where, name: 'planted', manifest: manifest('planted'), force: false },
+    startPortForward: { ...where, service: 'kubernetes', port: 443 }, stopPortForward: { id: '00000000-0000-4000-8000-000000000000' }, listPortForwards: undefined,
     editService: { ...where, name: 'planted', original: manifest('planted'), edited: manifest('planted').replace('80', '81'), resourceVersion: '1', overwrite: false },
     serviceExists: { ...where, name: 'kubernetes' }, listWorkloads: { ...where }, matchPods: { ...where, selector: { app: 'x' } },
     createService: { ...where, manifest: manifest('planted'), dryRun: true }, serviceSchema: { context },

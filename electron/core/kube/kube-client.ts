@@ -3,6 +3,7 @@
 // per context instead of client-node's pool per request, and turns failures into KubeRequestError.
 import { RequestContext, type HttpMethod, type KubeConfig } from '@kubernetes/client-node';
 import { fetch, type Dispatcher, type Response } from 'undici';
+import WebSocket from 'ws';
 import { UntrustedPluginError } from '../kubeconfig/exec-credentials';
 import type { ExtraAuthorization } from '../kubeconfig/user-credentials';
 import { KubeRequestError, classifyFailure } from './kube-errors';
@@ -52,6 +53,33 @@ export class KubeClient {
     const response = await this.send('GET', path, { ...options, timeoutMs: options.timeoutMs ?? 30_000 }, true);
     if (!response.ok) throw KubeRequestError.fromResponse(response.status, await response.text(), 'GET', path);
     return response;
+  }
+
+  /**
+   * A WebSocket to the API server (port-forward, exec) with the context's credentials and TLS
+   * settings; resolves once open, rejects with a KubeRequestError (the HTTP status it was refused with).
+   */
+  async webSocket(path: string, protocols: string[], timeoutMs = 15_000): Promise<WebSocket> {
+    const options: WebSocket.ClientOptions = { handshakeTimeout: timeoutMs };
+    let authorization: string | null;
+    try {
+      await this.kubeConfig.applyToHTTPSOptions(options);
+      authorization = (await this.extraAuthorization?.header()) ?? null;
+    } catch (error) {
+      throw new KubeRequestError('auth-error', `could not get credentials: ${(error as Error).message}`, 0);
+    }
+    if (authorization) options.headers = { ...options.headers, Authorization: authorization };
+    const socket = new WebSocket(this.server.replace(/^http/, 'ws') + path, protocols, options);
+    return new Promise((resolve, reject) => {
+      socket.once('open', () => resolve(socket));
+      socket.once('unexpected-response', (_request, response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => { text += chunk.toString(); });
+        response.on('end', () => reject(KubeRequestError.fromResponse(response.statusCode ?? 0, text, 'GET', path)));
+        socket.terminate();
+      });
+      socket.once('error', (error) => reject(classifyFailure(error, this.server)));
+    });
   }
 
   async close(): Promise<void> {

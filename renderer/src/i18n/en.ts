@@ -140,6 +140,20 @@ const en = {
     cancel: 'Cancel',
     deleteFailed: 'Could not delete {name} in {context}/{namespace}: {message}',
   },
+  forward: {
+    title: 'Port forwards',
+    column: 'Port forward',
+    start: 'Forward port {port} to this computer',
+    startShort: 'Forward',
+    tcpOnly: 'TCP only',
+    of: 'Port forward of {port}',
+    openTitle: 'Open {url}',
+    copy: 'Copy {url}',
+    copyShort: 'Copy',
+    copied: 'Copied',
+    stop: 'Stop forwarding {url}',
+    stopShort: 'Stop',
+  },
   detail: {
     back: 'Back to Services',
     loading: 'Loading {name}…',
@@ -382,6 +396,13 @@ const en = {
       nameChanged: 'metadata.name must stay “{name}”; to make another Service, create it.',
       namespaceChanged: 'metadata.namespace must stay “{namespace}”.',
       namespaceMismatch: 'metadata.namespace says “{written}” but the Service is created in “{chosen}”.',
+    },
+    portForward: {
+      noSelector: 'Service {service} has no selector, so no pod is behind it to forward to.',
+      noPort: 'Service {service} has no port {port}.',
+      noReadyPod: 'No ready pod matches {selector}: nothing to forward to until one is ready.',
+      noNamedPort: 'Pod {pod} has no container port named “{name}” (the Service’s target port).',
+      localPort: 'Local port {port} cannot be used: {detail}',
     },
     // The API server's (or the network's) own words, as they came.
     server: {
