@@ -107,6 +107,12 @@ const en = {
     selectAll: 'Select all shown Services',
     selectRow: 'Select {name} in {context}/{namespace}',
     deleteSelected: 'Delete selected ({n})',
+    resizeColumn: 'Resize the {column} column (left and right arrows)',
+    columns: 'Columns',
+    columnsReset: 'Default columns',
+    stripSummary: '{n} clusters:',
+    stripShowAll: 'Show all {n}',
+    stripShowFewer: 'Show only those that need attention',
     col: {
       name: 'Name', cluster: 'Cluster', namespace: 'Namespace', type: 'Type', clusterIP: 'Cluster IP',
       external: 'External IP / ExternalName', ports: 'Ports', selector: 'Selector', endpoints: 'Endpoints', age: 'Age',
@@ -121,6 +127,10 @@ const en = {
     pending: 'pending',
     stale: 'stale',
     clusterStatus: 'Cluster status',
+    stateCount: {
+      loading: '{n} loading', live: '{n} live', stale: '{n} stale', denied: '{n} forbidden', error: '{n} with errors',
+      stopped: '{n} stopped', offline: '{n} not connected',
+    },
     scopeAll: 'all namespaces',
     state: {
       loading: 'Loading Services…',

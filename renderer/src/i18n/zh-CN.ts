@@ -104,6 +104,16 @@ const zhCN: MessageSchema = {
     selectAll: '选择所有显示的服务',
     selectRow: '选择 {context}/{namespace} 中的 {name}',
     deleteSelected: '删除所选（{n}）',
+    resizeColumn: '调整“{column}”列的宽度（左右方向键）',
+    columns: '列',
+    columnsReset: '默认列',
+    stripSummary: '{n} 个集群：',
+    stateCount: {
+      loading: '{n} 个加载中', live: '{n} 个实时', stale: '{n} 个过时', denied: '{n} 个被禁止', error: '{n} 个出错',
+      stopped: '{n} 个已停止', offline: '{n} 个未连接',
+    },
+    stripShowAll: '显示全部 {n} 个',
+    stripShowFewer: '只显示需要注意的',
     col: {
       name: '名称', cluster: '集群', namespace: '命名空间', type: '类型', clusterIP: '集群 IP',
       external: '外部 IP / 外部名称', ports: '端口', selector: '选择器', endpoints: '端点', age: '创建时长',
