@@ -1,6 +1,7 @@
 // The list at 1280×800 with scrollbars shown (headless Chromium hides them unless told): with two
 // clusters selected, the default columns fit without any horizontal scrolling, columns can be hidden,
 // shown and resized (remembered across a reload), and a long name is cut with its whole text on hover.
+import type { Page } from '@playwright/test';
 import type { TestCluster } from '../cluster/test-cluster';
 import { expect, test } from './fixtures';
 
@@ -12,7 +13,7 @@ test.use({
   },
 });
 
-const overflow = (app: import('@playwright/test').Page) => app.evaluate(() => {
+const overflow = (app: Page) => app.evaluate(() => {
   const table = document.querySelector('.service-table')!;
   return { page: document.documentElement.scrollWidth - document.documentElement.clientWidth, table: table.scrollWidth - table.clientWidth };
 });
