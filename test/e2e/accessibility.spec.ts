@@ -43,7 +43,7 @@ test('the list, a detail view and every wizard screen pass axe', async ({ app, c
   }
   await wizard.getByRole('button', { name: /Basic Information/ }).click();
   await wizard.getByRole('textbox', { name: /^Name/ }).fill('web-public');
-  await wizard.getByRole('button', { name: 'Edit YAML' }).click();
+  await wizard.getByRole('button', { name: 'Edit Mode' }).click();
   await expect(wizard.getByRole('textbox', { name: 'Service manifest' })).toBeAttached({ timeout: 15_000 });
   found.push(...await violations(app, 'wizard edit mode'));
   await wizard.getByRole('button', { name: 'Create', exact: true }).click();

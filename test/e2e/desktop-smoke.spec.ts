@@ -92,7 +92,7 @@ test.describe('the desktop app', () => {
     await window.getByRole('button', { name: 'Create Service' }).click();
     const wizard = window.getByRole('dialog', { name: 'Create Service' });
     await expect(wizard).toBeVisible();
-    await wizard.getByRole('button', { name: 'Edit YAML' }).click();
+    await wizard.getByRole('button', { name: 'Edit Mode' }).click();
     const editor = wizard.getByRole('textbox', { name: 'Service manifest' });
     await expect(editor).toBeAttached({ timeout: 30_000 });
     await editor.focus();

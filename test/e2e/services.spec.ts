@@ -246,3 +246,28 @@ test('edits a live Service in the form, as the KubeSphere console does: only wha
   expect(exposed.spec.ports[0]).toMatchObject({ name: '80-8080', port: 80, targetPort: 8080 });
   expect(exposed.spec.ports[0]!.nodePort).toBeGreaterThanOrEqual(30000);
 });
+
+test("a Service's page: kubectl's last-applied copy folded, Created relative and local, the common kubectl commands to copy", async ({ app, clusters, context }) => {
+  const [a] = clusters.clusters as [TestCluster];
+  const ns = `e2e-overview-${Date.now().toString(36)}`;
+  await a.kubectl(['create', 'namespace', ns]);
+  // Client-side apply, as most tutorials do: it stores the whole object in an annotation.
+  await a.kubectl(['apply', '-n', ns, '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', annotations: { 'example.com/team': 'shop' } }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } }));
+  await app.goto(`${app.url().split('#')[0]}#/services/portolan-a/${ns}/web`);
+  const overview = app.getByRole('tabpanel', { name: 'Overview' });
+  await expect(overview).toContainText('example.com/team: shop');
+  const folded = overview.locator('details.folded');
+  await expect(folded.locator('summary')).toContainText(/kubectl.kubernetes.io\/last-applied-configuration \(\d+ characters\)/);
+  await expect(folded.locator('pre')).toBeHidden();
+  await expect(overview).toContainText(/Created\s*\d+s ago \(/);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await app.getByText('Copy kubectl command', { exact: true }).click();
+  await app.getByRole('button', { name: 'port-forward' }).click();
+  const command = `kubectl --context portolan-a -n ${ns} port-forward service/web 8080:80`;
+  await expect(app.getByRole('status').filter({ hasText: 'Copied:' })).toContainText(command);
+  expect(await app.evaluate(() => navigator.clipboard.readText())).toBe(command);
+  await app.screenshot({ path: 'test-results/screens/detail-overview-en.png' });
+  await app.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(app.getByRole('tabpanel', { name: '概览' })).toContainText(/创建时间\s*\d+秒前（/);
+  await app.screenshot({ path: 'test-results/screens/detail-overview-zh-CN.png' });
+});

@@ -54,7 +54,7 @@ test('goes through all four steps, edit mode and the dry run with the keyboard o
   await expect(wizard.getByRole('radio', { name: /^NodePort/ })).toBeChecked();
 
   // Edit mode: in and out again. Ctrl+M lets Tab leave the editor.
-  await tabTo(app, wizard.getByRole('button', { name: 'Edit YAML' }), { back: true });
+  await tabTo(app, wizard.getByRole('button', { name: 'Edit Mode' }), { back: true });
   await keys.press('Enter');
   const editor = wizard.getByRole('textbox', { name: 'Service manifest' });
   await expect(editor).toBeAttached({ timeout: 15_000 });

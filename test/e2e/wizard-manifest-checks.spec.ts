@@ -33,7 +33,7 @@ test('stops a manifest the server would refuse, says where, and leaves out serve
   const [a] = clusters.clusters as [TestCluster];
   const ns = await freshNamespace(a, 'e2e-checks');
   const wizard = await openWizard(app, ns);
-  await wizard.getByRole('button', { name: 'Edit YAML' }).click();
+  await wizard.getByRole('button', { name: 'Edit Mode' }).click();
   await replaceText(app, pasted(ns, '    protocol: tcp\n  template: {}\n'));
   const listed = wizard.getByRole('region', { name: 'In the manifest' });
   await expect(listed).toContainText('spec.template (line 12): The API server does not know the field “template”.');

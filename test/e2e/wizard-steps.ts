@@ -40,7 +40,7 @@ export async function editRoundTrip(app: Page, wizard: Locator, added: string, s
   await wizard.getByRole('button', { name: /Basic Information/ }).click();
   const description = `changed after editing ${Date.now()}`;
   await wizard.getByRole('textbox', { name: 'Description' }).fill(description);
-  await wizard.getByRole('button', { name: 'Edit YAML' }).click();
+  await wizard.getByRole('button', { name: 'Edit Mode' }).click();
   await expect(editorText(wizard)).toContainText(description);
   for (const line of survives) await expect(editorText(wizard)).toContainText(line);
   await wizard.getByRole('button', { name: 'Back to the form' }).click();
@@ -48,7 +48,7 @@ export async function editRoundTrip(app: Page, wizard: Locator, added: string, s
 
 /** Switches to edit mode, waits for Monaco, and pastes `text` at the end (as typing it would). */
 export async function appendInEditor(app: Page, wizard: Locator, text: string): Promise<void> {
-  await wizard.getByRole('button', { name: 'Edit YAML' }).click();
+  await wizard.getByRole('button', { name: 'Edit Mode' }).click();
   const editor = wizard.getByRole('textbox', { name: 'Service manifest' });
   await expect(editor).toBeAttached({ timeout: 15_000 });
   await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);

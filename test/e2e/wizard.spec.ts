@@ -52,7 +52,7 @@ test('creates a NodePort Service through all four steps with a Chinese alias, an
   await expect(wizard.getByRole('spinbutton', { name: 'Node port 1' })).toHaveValue('31234');
 
   // Edit mode: add a comment and a field the form does not know; back to the form; both survive.
-  await wizard.getByRole('button', { name: 'Edit YAML' }).click();
+  await wizard.getByRole('button', { name: 'Edit Mode' }).click();
   const editor = wizard.getByRole('textbox', { name: 'Service manifest' });
   await expect(editor).toBeAttached({ timeout: 15_000 });
   await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -66,7 +66,7 @@ test('creates a NodePort Service through all four steps with a Chinese alias, an
   await wizard.getByRole('button', { name: 'Back to the form' }).click();
   await wizard.getByRole('button', { name: /Basic Information/ }).click();
   await wizard.getByRole('textbox', { name: 'Alias' }).fill('商店服务');
-  await wizard.getByRole('button', { name: 'Edit YAML' }).click();
+  await wizard.getByRole('button', { name: 'Edit Mode' }).click();
   await expect(wizard.locator('.wz-editor .view-lines')).toContainText('# added by hand');
   await expect(wizard.locator('.wz-editor .view-lines')).toContainText('internalTrafficPolicy: Local');
   await expect(wizard.locator('.wz-editor .view-lines')).toContainText('商店服务');
@@ -121,7 +121,7 @@ test('edit mode validates a JSON manifest against the Service schema, under the 
     if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
   });
   const wizard = await openWizard(app);
-  await wizard.getByRole('button', { name: 'Edit YAML' }).click();
+  await wizard.getByRole('button', { name: 'Edit Mode' }).click();
   await wizard.getByRole('radio', { name: 'JSON' }).check();
   const editor = wizard.getByRole('textbox', { name: 'Service manifest' });
   await expect(editor).toBeAttached({ timeout: 15_000 });
@@ -143,7 +143,7 @@ test('edit mode validates a JSON manifest against the Service schema, under the 
 
 test('edit mode validates a YAML manifest against the Service schema too (monaco-yaml)', async ({ app, context }) => {
   const wizard = await openWizard(app);
-  await wizard.getByRole('button', { name: 'Edit YAML' }).click();
+  await wizard.getByRole('button', { name: 'Edit Mode' }).click();
   const editor = wizard.getByRole('textbox', { name: 'Service manifest' });
   await expect(editor).toBeAttached({ timeout: 15_000 });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

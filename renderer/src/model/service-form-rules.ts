@@ -85,6 +85,32 @@ export function validateServiceForm(form: ServiceForm, options: ManifestRuleOpti
   return wizardProblems(form, parseDocument(manifestText(form)).toJS(), options);
 }
 
+/**
+ * The form fields an edit changed, named as problems name them (name, ports.0.port, labels.1.key …):
+ * a field's problem shows once the user has touched it, not while the form is still blank.
+ */
+export function changedFields(before: ServiceForm, after: ServiceForm): string[] {
+  const fields: string[] = [];
+  for (const key of Object.keys(after) as Array<keyof ServiceForm>) {
+    const a = before[key];
+    const b = after[key];
+    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    if (Array.isArray(b) && key !== 'loadBalancerSourceRanges') {
+      const rows = b as unknown as Array<Record<string, unknown>>;
+      const old = (a ?? []) as unknown as Array<Record<string, unknown>>;
+      rows.forEach((row, i) => {
+        for (const part of Object.keys(row)) if (JSON.stringify(row[part]) !== JSON.stringify(old[i]?.[part])) fields.push(`${key}.${i}.${part}`);
+      });
+      fields.push(key);
+    } else if (key === 'loadBalancerSourceRanges') {
+      (b as string[]).forEach((value, i) => { if (value !== (a as string[])[i]) fields.push(`${key}.${i}`); });
+    } else {
+      fields.push(key);
+    }
+  }
+  return fields;
+}
+
 /** Problems that stop Create: all but those only the cluster can decide. */
 export const blocking = (problems: FormProblem[]): FormProblem[] => problems.filter((p) => !p.clusterDecides);
 

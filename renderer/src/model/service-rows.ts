@@ -124,12 +124,18 @@ export function visibleRows(rows: Iterable<ServiceRow>, filter: RowFilter, sort:
 
 /** "3d", "5h", "12m", "40s": the age column as kubectl prints it. */
 export function age(createdAt: string | null, now: number): string {
-  if (!createdAt) return '';
+  const parts = ageParts(createdAt, now);
+  return parts ? `${parts.n}${parts.unit}` : '';
+}
+
+/** An age in kubectl's steps (seconds up to 2 minutes, minutes up to 2 hours, hours up to 2 days), as number and unit, for words in any language. */
+export function ageParts(createdAt: string | null, now: number): { n: number; unit: 's' | 'm' | 'h' | 'd' } | null {
+  if (!createdAt) return null;
   const seconds = Math.max(0, Math.floor((now - Date.parse(createdAt)) / 1000));
-  if (seconds < 120) return `${seconds}s`;
+  if (seconds < 120) return { n: seconds, unit: 's' };
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 120) return `${minutes}m`;
+  if (minutes < 120) return { n: minutes, unit: 'm' };
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours}h`;
-  return `${Math.floor(hours / 24)}d`;
+  if (hours < 48) return { n: hours, unit: 'h' };
+  return { n: Math.floor(hours / 24), unit: 'd' };
 }

@@ -3,7 +3,7 @@ import { emptyServiceForm, type ServiceForm } from '../../../renderer/src/model/
 import { isIanaServiceName } from '../../../renderer/src/model/k8s-names';
 import { cidrProblem } from '../../../renderer/src/model/ip-syntax';
 import type { Schema } from '../../../renderer/src/model/schema-check';
-import { formFieldOf, stepOfField, stepsWithProblems, validateServiceForm as validateWith, wizardProblems } from '../../../renderer/src/model/service-form-rules';
+import { changedFields, formFieldOf, stepOfField, stepsWithProblems, validateServiceForm as validateWith, wizardProblems } from '../../../renderer/src/model/service-form-rules';
 import schema from '../../../renderer/src/editor/service.schema.json';
 
 // Offline (no server version): the strictest rules.
@@ -149,5 +149,16 @@ describe('server field paths', () => {
     expect(stepOfField('name')).toBe('basic');
     expect(stepOfField('labels.0.key')).toBe('labels');
     expect(stepOfField('externalName')).toBe('settings');
+  });
+});
+
+describe('changedFields', () => {
+  it('names the fields an edit touched, down to a port or label part', () => {
+    const before = valid();
+    expect(changedFields(before, before)).toEqual([]);
+    expect(changedFields(before, { ...before, name: 'api' })).toEqual(['name']);
+    expect(changedFields(before, { ...before, ports: [{ ...before.ports[0]!, port: 81 }] })).toEqual(['ports.0.port', 'ports']);
+    expect(changedFields(before, { ...before, labels: [...before.labels, { key: '', value: '' }] })).toEqual(['labels.1.key', 'labels.1.value', 'labels']);
+    expect(changedFields(before, { ...before, loadBalancerSourceRanges: ['10.0.0.0/8'] })).toEqual(['loadBalancerSourceRanges.0']);
   });
 });
