@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContextSummary, KubeconfigFileStatus } from '../../../electron/api/types';
 import { arrangeContexts, matchesQuery } from '../../../renderer/src/model/context-groups';
-import { paletteItems } from '../../../renderer/src/model/palette';
 
 const ctx = (name: string, source: string, server: string, current = false): ContextSummary => ({
   name, cluster: name, server, user: 'u', namespace: null, authKind: 'token', source, current, problem: null,
@@ -44,19 +43,5 @@ describe('arrangeContexts', () => {
     expect(arranged.matching).toBe(1);
     expect(matchesQuery(contexts[3]!, '127.0.0.1')).toBe(true);
     expect(matchesQuery(contexts[3]!, 'prod')).toBe(false);
-  });
-});
-
-describe('paletteItems', () => {
-  const namespaces = new Map([['prod-eu', ['default', 'payments']], ['kind', ['default']]]);
-  it('offers contexts, then namespaces of each context, filtered by all words', () => {
-    expect(paletteItems(['prod-eu', 'kind'], namespaces, '').map((i) => i.id)).toEqual([
-      'c:prod-eu', 'c:kind', 'n:prod-eu/default', 'n:prod-eu/payments', 'n:kind/default',
-    ]);
-    expect(paletteItems(['prod-eu', 'kind'], namespaces, 'eu pay').map((i) => i.id)).toEqual(['n:prod-eu/payments']);
-    expect(paletteItems(['prod-eu', 'kind'], namespaces, 'kind/def').map((i) => i.id)).toEqual(['n:kind/default']);
-  });
-  it('caps the list', () => {
-    expect(paletteItems(['prod-eu', 'kind'], namespaces, '', 2)).toHaveLength(2);
   });
 });
