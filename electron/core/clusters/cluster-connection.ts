@@ -13,8 +13,12 @@ import type { KubeClient } from '../kube/kube-client';
 import { KubeRequestError, type KubeFailureKind } from '../kube/kube-errors';
 
 export interface ClusterConnectionOptions {
-  /** Health check period once connected. */
+  /**
+   * Health check period once connected, and how long a check may take: a frozen API server shows as
+   * unreachable within their sum (about 10 s by default), and the list marks that cluster stale then.
+   */
   healthIntervalMs?: number;
+  probeTimeoutMs?: number;
   /** Pause before trying again after 401/403 or a credential failure. */
   deniedRetryMs?: number;
   backoff?: Backoff;
@@ -40,7 +44,8 @@ export class ClusterConnection {
     this.context = context;
     this.client = client;
     this.options = {
-      healthIntervalMs: options.healthIntervalMs ?? 30_000,
+      healthIntervalMs: options.healthIntervalMs ?? 5_000,
+      probeTimeoutMs: options.probeTimeoutMs ?? 5_000,
       deniedRetryMs: options.deniedRetryMs ?? 60_000,
       watch: options.watch ?? {},
     };
@@ -100,9 +105,10 @@ export class ClusterConnection {
       let wait: number;
       try {
         const began = performance.now();
-        const version = await this.client.json<{ gitVersion?: string }>('GET', '/version', { timeoutMs: 10_000, signal });
+        const version = await this.client.json<{ gitVersion?: string }>('GET', '/version', { timeoutMs: this.options.probeTimeoutMs, signal });
         const rttMs = Math.round(performance.now() - began);
-        const identity = await this.whoAmI(signal);
+        // Who the server takes the user for is asked once per connection, not at every check.
+        const identity = this.current.state === 'connected' && this.current.identity ? this.current.identity : await this.whoAmI(signal);
         if (identity === 'system:anonymous' && this.context.authKind !== 'none') {
           throw new KubeRequestError('unauthorized', 'the server treats this user as anonymous', 401);
         }
