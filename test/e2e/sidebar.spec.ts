@@ -37,6 +37,11 @@ test.describe('the cluster sidebar', () => {
     await expect(rowOf(app, 'dangling')).toContainText('points at cluster “no-such-cluster”, which no kubeconfig file defines');
     await expect(rowOf(app, 'missing-plugin')).toContainText(/portolan-test-missing-auth-plugin/);
     await expect(rowOf(app, 'wrong-token').getByRole('button', { name: 'Retry wrong-token' })).toBeVisible();
+    // Eight usable clusters (dangling has no cluster): one summary line, a line each only for those that
+    // need attention, all of them on demand.
+    await expect(app.getByRole('status').filter({ hasText: '8 clusters:' })).toContainText('2 live', { timeout: 20_000 });
+    await expect(app.getByRole('list', { name: 'Cluster status' })).not.toContainText('portolan-b');
+    await app.getByRole('button', { name: 'Show all 8' }).click();
     await expect(app.getByRole('list', { name: 'Cluster status' })).toContainText('portolan-b');
     // A context that never connected says why in the list's status line, not "Loading".
     await expect(app.getByRole('list', { name: 'Cluster status' }).getByRole('listitem').filter({ hasText: 'wrong-token' }))
