@@ -100,13 +100,14 @@ test.describe('the cluster sidebar', () => {
     await app.keyboard.press('Control+K');
     const palette = app.getByRole('dialog', { name: 'Go to' });
     await expect(palette).toBeVisible();
-    await palette.getByRole('combobox', { name: 'Context or namespace' }).fill('portolan-b kube-sys');
+    await palette.getByRole('combobox', { name: 'Context, namespace, Service or action' }).fill('portolan-b kube-sys');
     await expect(palette.getByRole('option')).toHaveCount(1);
     await app.screenshot({ path: 'test-results/screens/palette-en.png' });
     await app.keyboard.press('Enter');
     await expect(palette).toBeHidden();
     await expect(app.getByRole('checkbox', { name: 'Show portolan-b', exact: true })).toBeChecked();
-    await expect(app.getByRole('checkbox', { name: 'Show portolan-a', exact: true })).not.toBeChecked();
+    // A namespace narrows its cluster; the other selected cluster stays (issue 15: it used to be dropped).
+    await expect(app.getByRole('checkbox', { name: 'Show portolan-a', exact: true })).toBeChecked();
     await expect(app.getByRole('list', { name: 'Cluster status' })).toContainText('kube-system');
   });
 
