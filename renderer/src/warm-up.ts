@@ -1,4 +1,4 @@
-// What the first click on Create Service and on Edit YAML would otherwise wait for: the wizard's
+// What the first click on Create Service and on Edit Mode would otherwise wait for: the wizard's
 // chunk, Monaco (about 1 MB of script, a few hundred ms to evaluate in one piece) and its YAML
 // worker, loaded once the window has been quiet for a while (rows paging in or a burst of changes
 // make it busy), one step per quiet spell so that input never waits long behind them.

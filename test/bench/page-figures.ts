@@ -4,7 +4,7 @@
 //     --watch, the longest task), renderer heap with every row, after unticking them, and after
 //     ticking and unticking them once more;
 //   page 2, the three clusters remembered: page load → first row and → all live, then the first
-//     Edit YAML once the shell is idle;
+//     the wizard's Edit Mode once the shell is idle;
 //   and `serve` started → first row of one cluster, next to kubectl listing it.
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -208,9 +208,9 @@ async function secondPage(bench: PageBench, browser: Browser, served: ServedApp)
   await page.getByRole('button', { name: 'Create Service' }).click();
   await page.getByRole('dialog', { name: 'Create Service' }).getByRole('textbox', { name: /^Name/ }).waitFor();
   const opened = performance.now();
-  await page.getByRole('button', { name: 'Edit YAML' }).click();
+  await page.getByRole('button', { name: 'Edit Mode' }).click();
   await page.locator('.wz-editor .view-lines').getByText('apiVersion').waitFor({ timeout: 60_000 });
-  book.sample('first Edit YAML, shell idle → Monaco shows the manifest', performance.now() - opened);
+  book.sample('first Edit Mode, shell idle → Monaco shows the manifest', performance.now() - opened);
   await setSelected(page, []);
   await context.close();
 }
@@ -270,6 +270,6 @@ export async function pageFigures(bench: PageBench): Promise<void> {
   book.close(`page load → all ${total} rows from ${rowClusters.length} clusters live`, 'ms', null, '< 2000 ms');
   book.close('longest task from page load to the first row', 'ms', null);
   book.close(`longest task from the first row until all ${total} rows are live`, 'ms', null, 'none over 50 ms (0)');
-  book.close('first Edit YAML, shell idle → Monaco shows the manifest', 'ms', null, '< 300 ms');
+  book.close('first Edit Mode, shell idle → Monaco shows the manifest', 'ms', null, '< 300 ms');
   book.close(`serve started → first row (${rowClusters[0]!.name})`, 'ms', 'kubectl get services (table)');
 }

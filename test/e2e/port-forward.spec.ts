@@ -1,17 +1,10 @@
 // Port-forward from a Service's Ports tab, through kwok's kubelet to a small HTTP server this test
 // runs: the local address with Open, Copy and Stop, the same forward listed in the sidebar, a request
 // through it, and Stop. Screenshots in English and Chinese.
-import { createServer, get } from 'node:http';
+import { createServer } from 'node:http';
 import type { TestCluster } from '../cluster/test-cluster';
 import { expect, test } from './fixtures';
-
-const fetchOnce = (url: string): Promise<string> => new Promise((resolve, reject) => {
-  get(url, { agent: false }, (response) => {
-    let body = '';
-    response.on('data', (chunk: Buffer) => { body += chunk.toString(); });
-    response.on('end', () => resolve(body));
-  }).on('error', reject);
-});
+import { fetchOnce } from '../support/fetch-once';
 
 test('forwards a Service port to this computer, lists it in the sidebar and stops it', async ({ app, clusters }) => {
   const [a] = clusters.clusters as [TestCluster];

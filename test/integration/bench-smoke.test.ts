@@ -43,7 +43,7 @@ it('produces every figure of the bench on a small run', async () => {
     [/^page load → all 603 rows from 3 clusters live$/, false],
     [/^longest task from page load to the first row$/, false],
     [/^longest task from the first row until all 603 rows are live$/, false],
-    [/^first Edit YAML, shell idle → Monaco shows the manifest$/, false],
+    [/^first Edit Mode, shell idle → Monaco shows the manifest$/, false],
     [/^serve started → first row \(portolan-b\)$/, true],
   ];
   expect(figures).toHaveLength(expected.length);

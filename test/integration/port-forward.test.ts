@@ -3,12 +3,13 @@
 // kubectl resolves it, a request through the local port, another ready pod when the first goes away,
 // a plain reason when there is none, and stop.
 import { execFile } from 'node:child_process';
-import { createServer, get, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortForwardInfo } from '../../electron/api/types';
 import type { PortolanCore } from '../../electron/core/portolan-core';
 import { connectedCore, eventually, testClusters, uniqueNamespace } from './clusters';
+import { fetchOnce } from '../support/fetch-once';
 
 const set = testClusters();
 const [a] = set.clusters;
@@ -72,15 +73,6 @@ function kubectlTarget(): Promise<string> {
     child.on('exit', () => reject(new Error(`kubectl port-forward ended: ${out}`)));
   });
 }
-
-/** One request on a new connection (no keep-alive: each request is a new connection through the forward). */
-const fetchOnce = (url: string): Promise<string> => new Promise((resolve, reject) => {
-  get(url, { agent: false }, (response) => {
-    let body = '';
-    response.on('data', (chunk: Buffer) => { body += chunk.toString(); });
-    response.on('end', () => resolve(body));
-  }).on('error', reject);
-});
 
 const refused = (port: number): Promise<boolean> => new Promise((resolve) => {
   const socket = connect(port, '127.0.0.1');

@@ -9,7 +9,7 @@ const en = {
     tagline: 'Kubernetes Services across clusters',
     language: 'Language',
     skipToContent: 'Skip to content',
-    openPalette: 'Go to context or namespace',
+    openPalette: 'Go to a context, namespace or Service',
     paletteShortcut: 'Ctrl+K',
   },
   sidebar: {
@@ -105,7 +105,7 @@ const en = {
     count: '{n} Services | {n} Service | {n} Services',
     shown: '{shown} of {total} Services',
     search: 'Search Services',
-    searchPlaceholder: 'Search name, alias, labels, selector, ports…',
+    searchPlaceholder: 'Name, alias, label, port…',
     typeFilter: 'Filter by type',
     clusterFilter: 'Filter by cluster',
     allTypes: 'All types',

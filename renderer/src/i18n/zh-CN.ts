@@ -6,7 +6,7 @@ const zhCN: MessageSchema = {
     tagline: '跨集群管理 Kubernetes 服务',
     language: '语言',
     skipToContent: '跳到主要内容',
-    openPalette: '跳转到上下文或命名空间',
+    openPalette: '跳转到上下文、命名空间或服务',
     paletteShortcut: 'Ctrl+K',
   },
   sidebar: {
@@ -102,7 +102,7 @@ const zhCN: MessageSchema = {
     count: '{n} 个服务',
     shown: '{shown} / {total} 个服务',
     search: '搜索服务',
-    searchPlaceholder: '搜索名称、别名、标签、选择器、端口…',
+    searchPlaceholder: '名称、别名、标签、端口…',
     typeFilter: '按类型筛选',
     clusterFilter: '按集群筛选',
     allTypes: '全部类型',
