@@ -119,6 +119,21 @@ export function stepsWithProblems(problems: FormProblem[]): Set<WizardStep> {
   return new Set(blocking(problems).filter((p) => p.field !== 'manifest').map((p) => p.step));
 }
 
+/**
+ * A server's refusal placed on the form's fields: each cause on the field it names (the name when
+ * it names none), "already exists" on the name, and RBAC's answer on the namespace.
+ */
+export function serverProblemsByField(reason: string, message: string, problems: Array<{ field: string | null; message: string }>): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const p of problems) {
+    const field = p.field ? formFieldOf(p.field) : 'name';
+    fields[field] = [...(fields[field] ?? []), p.message];
+  }
+  if (reason === 'exists') fields.name = [message];
+  if (reason === 'forbidden') fields.namespace = [message];
+  return fields;
+}
+
 /** The server names fields as spec.ports[0].nodePort; the form as ports.0.nodePort. */
 export function formFieldOf(serverField: string): string {
   return serverField.replace(/^metadata\./, '').replace(/^spec\./, '').replace(/\[(\d+)\]/g, '.$1');

@@ -3,7 +3,7 @@ import { emptyServiceForm, type ServiceForm } from '../../../renderer/src/model/
 import { isIanaServiceName } from '../../../renderer/src/model/k8s-names';
 import { cidrProblem } from '../../../renderer/src/model/ip-syntax';
 import type { Schema } from '../../../renderer/src/model/schema-check';
-import { changedFields, formFieldOf, stepOfField, stepsWithProblems, validateServiceForm as validateWith, wizardProblems } from '../../../renderer/src/model/service-form-rules';
+import { changedFields, formFieldOf, serverProblemsByField, stepOfField, stepsWithProblems, validateServiceForm as validateWith, wizardProblems } from '../../../renderer/src/model/service-form-rules';
 import schema from '../../../renderer/src/editor/service.schema.json';
 
 // Offline (no server version): the strictest rules.
@@ -160,5 +160,14 @@ describe('changedFields', () => {
     expect(changedFields(before, { ...before, ports: [{ ...before.ports[0]!, port: 81 }] })).toEqual(['ports.0.port', 'ports']);
     expect(changedFields(before, { ...before, labels: [...before.labels, { key: '', value: '' }] })).toEqual(['labels.1.key', 'labels.1.value', 'labels']);
     expect(changedFields(before, { ...before, loadBalancerSourceRanges: ['10.0.0.0/8'] })).toEqual(['loadBalancerSourceRanges.0']);
+  });
+});
+
+describe('serverProblemsByField', () => {
+  it("puts each of the server's causes on its form field, exists on the name and RBAC on the namespace", () => {
+    expect(serverProblemsByField('invalid', 'refused', [{ field: 'spec.ports[0].nodePort', message: 'in use' }, { field: null, message: 'odd' }]))
+      .toEqual({ 'ports.0.nodePort': ['in use'], name: ['odd'] });
+    expect(serverProblemsByField('exists', 'already there', [])).toEqual({ name: ['already there'] });
+    expect(serverProblemsByField('forbidden', 'no', [])).toEqual({ namespace: ['no'] });
   });
 });
