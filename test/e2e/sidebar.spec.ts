@@ -52,7 +52,7 @@ test.describe('the cluster sidebar', () => {
       .filter({ has: app.getByRole('checkbox', { name: '显示 unreachable', exact: true }) });
     await expect(zhRow).toContainText('无法访问');
     // Core's problems are said in the chosen language too; the system's own words stay as they are.
-    await expect(zhRow).toContainText(/connection refused \(ECONNREFUSED\)。请检查服务器地址/);
+    await expect(zhRow).toContainText(/无法访问：连接被拒绝 \(ECONNREFUSED\)。请检查服务器地址/);
     const zhDangling = app.getByRole('navigation', { name: '集群' }).getByRole('listitem')
       .filter({ has: app.getByRole('checkbox', { name: '显示 dangling', exact: true }) });
     await expect(zhDangling).toContainText('指向集群“no-such-cluster”，但没有任何 kubeconfig 文件定义它');

@@ -1,6 +1,7 @@
 // Says a core Explanation in the user's language: the code picks the sentence under `explain`.
 import { useI18n } from 'vue-i18n';
 import type { Explanation, ExplanationCode } from '../../../electron/api/types';
+import { localizeDetail } from './detail-words';
 import type { MessageSchema } from './en';
 
 // Every code has words in en (and so in zh-CN, which must have en's keys): a compile error otherwise.
@@ -9,6 +10,10 @@ type HasWords<C extends string> = C extends `${infer G}.${infer K}` ? (G extends
 export const everyCodeHasWords: HasWords<ExplanationCode> extends true ? true : never = true;
 
 export function useExplain(): (explanation: Explanation) => string {
-  const { t } = useI18n();
-  return (explanation) => t(`explain.${explanation.code}`, explanation.params);
+  const { t, locale } = useI18n();
+  return (explanation) => {
+    const params = explanation.params.detail === undefined ? explanation.params
+      : { ...explanation.params, detail: localizeDetail(explanation.params.detail, locale.value) };
+    return t(`explain.${explanation.code}`, params);
+  };
 }
