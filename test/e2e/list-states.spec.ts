@@ -14,3 +14,21 @@ test('a selected cluster that cannot be listed is said to be so, and Create says
   await expect(create).toHaveAccessibleDescription('Creating a Service needs a connected cluster: select one in the sidebar.');
   await app.screenshot({ path: 'test-results/screens/list-none-listed-en.png' });
 });
+
+test('a deselected context that cannot connect stops retrying and says Not connected steadily', async ({ app }) => {
+  const box = app.getByRole('checkbox', { name: 'Show unreachable', exact: true });
+  const row = app.getByRole('navigation', { name: 'Clusters' }).getByRole('listitem').filter({ has: box });
+  await box.check();
+  await expect(row).toContainText('Unreachable', { timeout: 20_000 });
+  await box.uncheck();
+  await expect(row).toContainText('Not connected');
+  const seen = new Set<string>();
+  for (let i = 0; i < 12; i++) {
+    seen.add((await row.textContent())?.includes('Unreachable') ? 'Unreachable' : 'Not connected');
+    await app.waitForTimeout(500);
+  }
+  expect([...seen]).toEqual(['Not connected']);
+  // Selected again, it connects again (and says why it cannot).
+  await box.check();
+  await expect(row).toContainText('Unreachable', { timeout: 20_000 });
+});
