@@ -43,6 +43,10 @@ test('search with /, move through rows with arrows, open with Enter; the palette
   await expect(palette.getByRole('option').first()).toContainText(`charlie · portolan-a/${ns}`);
   await expect(palette.getByRole('option', { name: /Port-forward charlie:80/ })).toBeVisible();
   await app.screenshot({ path: 'test-results/screens/palette-service-en.png' });
+  await app.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(app.getByRole('dialog', { name: '跳转到' }).getByRole('option', { name: /端口转发 charlie:80/ })).toBeVisible();
+  await app.screenshot({ path: 'test-results/screens/palette-service-zh-CN.png' });
+  await app.getByRole('combobox', { name: /Language|语言/ }).selectOption('en');
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { name: 'charlie' })).toBeVisible();
 

@@ -13,6 +13,9 @@ test('a selected cluster that cannot be listed is said to be so, and Create says
   await expect(create).toBeDisabled();
   await expect(create).toHaveAccessibleDescription('Creating a Service needs a connected cluster: select one in the sidebar.');
   await app.screenshot({ path: 'test-results/screens/list-none-listed-en.png' });
+  await app.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(app.getByRole('status').filter({ hasText: '无法列出服务' })).toContainText('wrong-token');
+  await app.screenshot({ path: 'test-results/screens/list-none-listed-zh-CN.png' });
 });
 
 test('a deselected context that cannot connect stops retrying and says Not connected steadily', async ({ app }) => {
