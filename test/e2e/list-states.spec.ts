@@ -35,3 +35,11 @@ test('a deselected context that cannot connect stops retrying and says Not conne
   await box.check();
   await expect(row).toContainText('Unreachable', { timeout: 20_000 });
 });
+
+test("a Service's page on an unreachable context stops saying Loading and says it could not reach it", async ({ app }) => {
+  await app.goto(`${app.url().split('#')[0]}#/services/unreachable/default/web`);
+  await expect(app.getByText(/^Loading web/)).toHaveCount(0);
+  const gaveUp = app.getByRole('alert').filter({ hasText: 'Could not reach unreachable to show this Service' });
+  await expect(gaveUp).toBeVisible({ timeout: 45_000 });
+  await expect(gaveUp.getByRole('button', { name: 'Try again' })).toBeVisible();
+});

@@ -242,6 +242,8 @@ const en = {
     leave: 'Leave',
     saveFailed: { invalid: 'Invalid:', forbidden: 'Forbidden:', gone: 'The Service is gone:', error: 'Failed:' },
     notConnected: 'Connecting to {context}…',
+    unreachableContext: 'Could not reach {context} to show this Service (see the sidebar for why).',
+    tryAgain: 'Try again',
   },
   wizard: {
     open: 'Create Service',

@@ -238,6 +238,8 @@ const zhCN: MessageSchema = {
     discard: '放弃',
     leave: '离开',
     saveFailed: { invalid: '无效：', forbidden: '禁止：', gone: '服务已不存在：', error: '失败：' },
+    unreachableContext: '无法连接 {context} 以显示此服务（原因见侧边栏）。',
+    tryAgain: '重试',
     notConnected: '正在连接 {context}…',
   },
   wizard: {
