@@ -3,10 +3,9 @@
 // changed meanwhile, the conflict holds both sides and the user's change rebased, to look at and
 // choose: rebase (review the merged text, then save) or overwrite.
 import { computed, reactive, toRaw } from 'vue';
-import { stringify } from 'yaml';
 import type { EditResult } from '../../../../electron/api/types';
-import { withoutServerFields } from '../../../../electron/api/server-fields';
 import { api } from '../../api/portolan';
+import { conflictOf, openedFrom, rebasedOpening, type EditConflict, type OpenedText } from '../../model/edit-session';
 
 export interface EditTarget { context: string; namespace: string; name: string }
 type Failure = Extract<EditResult, { ok: false; reason: 'invalid' | 'forbidden' | 'gone' | 'error' }>;
@@ -15,10 +14,10 @@ export function useLiveEdit(target: () => EditTarget, live: () => Record<string,
   const state = reactive({
     editing: false,
     draft: '',
-    opened: null as { text: string; resourceVersion: string } | null,
+    opened: null as OpenedText | null,
     saving: false,
     failure: null as Failure | null,
-    conflict: null as { current: string; rebased: string; overlapping: string[]; resourceVersion: string } | null,
+    conflict: null as EditConflict | null,
     warnings: [] as string[],
     /** What the last save did, for the page's status line. */
     outcome: null as { kind: 'unchanged' } | { kind: 'updated'; resourceVersion: string } | null,
@@ -29,9 +28,8 @@ export function useLiveEdit(target: () => EditTarget, live: () => Record<string,
   function start(): void {
     const object = live();
     if (!object) return;
-    const text = stringify(withoutServerFields(toRaw(object)));
-    const resourceVersion = String((object.metadata as { resourceVersion?: string } | undefined)?.resourceVersion ?? '');
-    Object.assign(state, { editing: true, draft: text, opened: { text, resourceVersion }, failure: null, conflict: null, warnings: [], outcome: null });
+    const opened = openedFrom(toRaw(object));
+    Object.assign(state, { editing: true, draft: opened.text, opened, failure: null, conflict: null, warnings: [], outcome: null });
   }
 
   function stop(): void {
@@ -48,7 +46,7 @@ export function useLiveEdit(target: () => EditTarget, live: () => Record<string,
         if (result.outcome === 'updated') state.warnings = result.warnings;
         stop();
       } else if (result.reason === 'changed') {
-        state.conflict = { current: stringify(result.current), rebased: stringify(result.rebased), overlapping: result.overlapping, resourceVersion: result.resourceVersion };
+        state.conflict = conflictOf(result);
       } else {
         state.failure = result;
       }
@@ -59,9 +57,8 @@ export function useLiveEdit(target: () => EditTarget, live: () => Record<string,
 
   /** Takes the user's change rebased on the Service as it is now, opened at its current version, to review and save. */
   function rebase(): void {
-    const conflict = state.conflict;
-    if (!conflict) return;
-    Object.assign(state, { opened: { text: conflict.current, resourceVersion: conflict.resourceVersion }, draft: conflict.rebased, conflict: null });
+    if (!state.conflict) return;
+    Object.assign(state, { ...rebasedOpening(state.conflict), conflict: null });
   }
 
   return { state, dirty, start, stop, save, rebase };

@@ -3,38 +3,29 @@
 // the same as the YAML edit on the Service's page). A Service changed meanwhile is reported with the
 // fields both sides changed; the user takes theirs with their own change on top, or overwrites.
 import { ref } from 'vue';
-import { stringify } from 'yaml';
 import type { EditResult } from '../../../../electron/api/types';
-import { withoutServerFields } from '../../../../electron/api/server-fields';
 import { api } from '../../api/portolan';
+import { conflictOf, openedFrom, rebasedOpening, type EditConflict } from '../../model/edit-session';
 
 export interface ExistingService { name: string; object: Record<string, unknown> }
 
-/** The text the wizard opens an existing Service with: the object without what the server sets. */
-export const openedText = (object: Record<string, unknown>): string => stringify(withoutServerFields(object));
-
 export function useExistingService(existing: ExistingService) {
-  const opened = ref({
-    text: openedText(existing.object),
-    resourceVersion: String((existing.object.metadata as { resourceVersion?: string } | undefined)?.resourceVersion ?? ''),
-  });
-  const conflict = ref<{ current: string; rebased: string; overlapping: string[]; resourceVersion: string } | null>(null);
+  const opened = ref(openedFrom(existing.object));
+  const conflict = ref<EditConflict | null>(null);
 
   async function save(target: { context: string; namespace: string }, edited: string, overwrite: boolean): Promise<EditResult> {
     const result = await api.editService({ ...target, name: existing.name, original: opened.value.text, edited, resourceVersion: opened.value.resourceVersion, overwrite });
-    conflict.value = !result.ok && result.reason === 'changed'
-      ? { current: stringify(result.current), rebased: stringify(result.rebased), overlapping: result.overlapping, resourceVersion: result.resourceVersion }
-      : null;
+    conflict.value = conflictOf(result);
     return result;
   }
 
   /** Continues from the Service as it is now, with the user's change on top: returns the text to edit. */
   function takeRebased(): string | null {
-    const c = conflict.value;
-    if (!c) return null;
-    opened.value = { text: c.current, resourceVersion: c.resourceVersion };
+    if (!conflict.value) return null;
+    const next = rebasedOpening(conflict.value);
+    opened.value = next.opened;
     conflict.value = null;
-    return c.rebased;
+    return next.draft;
   }
 
   return { opened, conflict, save, takeRebased };
