@@ -3,7 +3,7 @@
 import type { ApplyResult, ServiceActionResult, ServiceTarget } from '../../api/types';
 import type { ConnectionManager } from '../clusters/connection-manager';
 import { resourcePath } from '../watch/resource-ref';
-import { readServiceManifest, refusal } from './service-manifest';
+import { identityChanged, readServiceManifest, refusal } from './service-manifest';
 
 export async function deleteServices(connections: ConnectionManager, targets: ServiceTarget[]): Promise<ServiceActionResult[]> {
   return Promise.all(targets.map(async (target): Promise<ServiceActionResult> => {
@@ -29,12 +29,8 @@ export async function applyService(connections: ConnectionManager, request: Appl
   const read = await readServiceManifest(request.manifest);
   if (!read.ok) return { ok: false, reason: 'invalid', explanation: read.explanation, problems: [] };
   const { manifest } = read;
-  if (manifest.metadata?.name !== request.name) {
-    return { ok: false, reason: 'invalid', explanation: { code: 'manifest.nameChanged', params: { name: request.name } }, problems: [{ field: '.metadata.name', message: 'changed' }] };
-  }
-  if (manifest.metadata.namespace !== undefined && manifest.metadata.namespace !== request.namespace) {
-    return { ok: false, reason: 'invalid', explanation: { code: 'manifest.namespaceChanged', params: { namespace: request.namespace } }, problems: [{ field: '.metadata.namespace', message: 'changed' }] };
-  }
+  const renamed = identityChanged(manifest, request);
+  if (renamed) return renamed;
   const body = { ...manifest, metadata: { ...manifest.metadata, namespace: request.namespace } };
   try {
     const { client } = connections.connection(request.context);

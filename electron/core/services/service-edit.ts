@@ -10,7 +10,7 @@ import { KubeRequestError } from '../kube/kube-errors';
 import { applyMergePatch, mergePatch, overlappingPaths, type Json } from '../manifests/merge-patch';
 import { resourcePath } from '../watch/resource-ref';
 import { FIELD_MANAGER } from './service-actions';
-import { readServiceManifest, refusal, type ServiceManifest } from './service-manifest';
+import { identityChanged, readServiceManifest, refusal, type ServiceManifest } from './service-manifest';
 
 export interface EditRequest {
   context: string;
@@ -32,7 +32,7 @@ export async function editService(connections: ConnectionManager, request: EditR
   const [original, edited] = await Promise.all([readServiceManifest(request.original), readServiceManifest(request.edited)]);
   if (!original.ok) return { ok: false, reason: 'invalid', explanation: original.explanation, problems: [] };
   if (!edited.ok) return { ok: false, reason: 'invalid', explanation: edited.explanation, problems: [] };
-  const renamed = identityChange(edited.manifest, request);
+  const renamed = identityChanged(edited.manifest, request);
   if (renamed) return renamed;
   const { client } = connections.connection(request.context);
   const path = resourcePath({ group: '', version: 'v1', plural: 'services', namespace: request.namespace }, request.name);
@@ -57,16 +57,6 @@ export async function editService(connections: ConnectionManager, request: EditR
     if (error instanceof KubeRequestError && error.kind === 'conflict') return changedMeanwhile(connections, request, path, base, mine);
     return refusal(error, { invalid: 'invalid', forbidden: 'forbidden', 'not-found': 'gone' }, 'error');
   }
-}
-
-function identityChange(manifest: ServiceManifest, request: EditRequest): EditResult | null {
-  if (manifest.metadata?.name !== request.name) {
-    return { ok: false, reason: 'invalid', explanation: { code: 'manifest.nameChanged', params: { name: request.name } }, problems: [{ field: '.metadata.name', message: 'changed' }] };
-  }
-  if (manifest.metadata.namespace !== undefined && manifest.metadata.namespace !== request.namespace) {
-    return { ok: false, reason: 'invalid', explanation: { code: 'manifest.namespaceChanged', params: { namespace: request.namespace } }, problems: [{ field: '.metadata.namespace', message: 'changed' }] };
-  }
-  return null;
 }
 
 /** The Service as it is now, the user's change rebased on it, and where both changed the same field. */

@@ -25,6 +25,21 @@ export async function readServiceManifest(text: string): Promise<ReadManifest> {
   return { ok: true, manifest: manifest as ServiceManifest };
 }
 
+/**
+ * A manifest meant for an existing Service must keep its name and namespace (changing them would
+ * make another Service): the refusal when it does not, else null. Apply and edit both check this.
+ */
+export function identityChanged(manifest: ServiceManifest, target: { name: string; namespace: string }):
+  { ok: false; reason: 'invalid'; explanation: Explanation; problems: FieldProblem[] } | null {
+  if (manifest.metadata?.name !== target.name) {
+    return { ok: false, reason: 'invalid', explanation: { code: 'manifest.nameChanged', params: { name: target.name } }, problems: [{ field: '.metadata.name', message: 'changed' }] };
+  }
+  if (manifest.metadata.namespace !== undefined && manifest.metadata.namespace !== target.namespace) {
+    return { ok: false, reason: 'invalid', explanation: { code: 'manifest.namespaceChanged', params: { namespace: target.namespace } }, problems: [{ field: '.metadata.namespace', message: 'changed' }] };
+  }
+  return null;
+}
+
 /** An API server's (or the network's) refusal: `reasons` maps the failure kinds a caller tells apart. */
 export function refusal<R extends string>(error: unknown, reasons: Partial<Record<KubeFailureKind, R>>, otherwise: R):
   { ok: false; reason: R; explanation: Explanation; problems: FieldProblem[] } {
