@@ -66,7 +66,7 @@ export class KubeClient {
       await this.kubeConfig.applyToHTTPSOptions(options);
       authorization = (await this.extraAuthorization?.header()) ?? null;
     } catch (error) {
-      throw new KubeRequestError('auth-error', `could not get credentials: ${(error as Error).message}`, 0);
+      throw credentialFailure(error);
     }
     if (authorization) options.headers = { ...options.headers, Authorization: authorization };
     const socket = new WebSocket(this.server.replace(/^http/, 'ws') + path, protocols, options);
@@ -102,8 +102,7 @@ export class KubeClient {
       await this.kubeConfig.applySecurityAuthentication(context);
       authorization = (await this.extraAuthorization?.header()) ?? null;
     } catch (error) {
-      if (error instanceof UntrustedPluginError) throw new KubeRequestError('untrusted-plugin', error.message, 0, null, { file: error.file, command: error.command });
-      throw new KubeRequestError('auth-error', `could not get credentials: ${(error as Error).message}`, 0);
+      throw credentialFailure(error);
     }
     if (!this.dispatcherReady) {
       this.dispatcher = context.getDispatcher() as Dispatcher | undefined;
@@ -139,4 +138,10 @@ export class KubeClient {
       if (!streaming) options.signal?.removeEventListener('abort', abort);
     }
   }
+}
+
+/** Credentials that could not be produced: an exec plugin not trusted yet, or any other failure. */
+function credentialFailure(error: unknown): KubeRequestError {
+  if (error instanceof UntrustedPluginError) return new KubeRequestError('untrusted-plugin', error.message, 0, null, { file: error.file, command: error.command });
+  return new KubeRequestError('auth-error', `could not get credentials: ${(error as Error).message}`, 0);
 }
