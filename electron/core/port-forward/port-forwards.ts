@@ -61,7 +61,7 @@ export class PortForwards {
     };
     this.forwards.set(forward.info.id, forward);
     server.on('connection', (socket) => void this.connect(forward, socket));
-    await this.choosePod(forward);
+    await this.choosePod(forward, service);
     this.publish();
     return { ok: true, forward: { ...forward.info } };
   }
@@ -80,11 +80,14 @@ export class PortForwards {
     await Promise.all([...this.forwards.values()].filter((f) => context === undefined || f.info.context === context).map((f) => this.stop(f.info.id)));
   }
 
-  /** Picks a ready pod behind the Service (again) and the container port its target port names. */
-  private async choosePod(forward: Forward): Promise<boolean> {
+  /**
+   * Picks a ready pod behind the Service (again) and the container port its target port names; the
+   * Service is read anew unless the caller just read it.
+   */
+  private async choosePod(forward: Forward, known?: ServiceObject): Promise<boolean> {
     const { context, namespace, service: name, servicePort } = forward.info;
     try {
-      const service = await this.get<ServiceObject>(context, resourcePath(services(namespace), name));
+      const service = known ?? await this.get<ServiceObject>(context, resourcePath(services(namespace), name));
       const selector = Object.entries(service.spec?.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
       const pods = await this.get<{ items?: PodObject[] }>(context, resourcePath({ group: '', version: 'v1', plural: 'pods', namespace }), { labelSelector: selector });
       const choice = pickReadyPod(service, servicePort, pods.items ?? []);
