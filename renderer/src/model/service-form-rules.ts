@@ -4,9 +4,8 @@
 // key, the same key twice, no namespace chosen) and places every problem on its field, or on the
 // manifest itself when the form does not show that field. Codes, not sentences: the UI words them.
 import { dns1123LabelProblems, labelKeyProblems, labelValueProblems } from './k8s-names';
-import { manifestText, type KeyValue, type ServiceForm } from './service-form';
+import type { KeyValue, ServiceForm } from './service-form';
 import { validateServiceManifest, type ManifestRuleOptions } from './service-manifest-rules';
-import { parseDocument } from 'yaml';
 
 export type WizardStep = 'basic' | 'settings' | 'labels' | 'access';
 
@@ -35,7 +34,7 @@ function pairProblems(step: WizardStep, prefix: string, rows: KeyValue[]): FormP
 }
 
 /** The form field that shows a manifest path (spec.ports[0].port → ports.0.port), or null. */
-export function formFieldOfPath(path: string, form: ServiceForm): string | null {
+function formFieldOfPath(path: string, form: ServiceForm): string | null {
   if (path === 'metadata.name') return 'name';
   if (path === 'spec.externalName') return 'externalName';
   if (path === 'spec.ports') return 'ports';
@@ -78,11 +77,6 @@ export function wizardProblems(form: ServiceForm, manifest: unknown, options: Ma
     seen.add(key);
     return true;
   });
-}
-
-/** The problems of a form on its own (the manifest it writes): what the wizard shows before any text edit. */
-export function validateServiceForm(form: ServiceForm, options: ManifestRuleOptions): FormProblem[] {
-  return wizardProblems(form, parseDocument(manifestText(form)).toJS(), options);
 }
 
 /**

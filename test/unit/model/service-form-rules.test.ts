@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { emptyServiceForm, type ServiceForm } from '../../../renderer/src/model/service-form';
+import { parseDocument } from 'yaml';
+import { emptyServiceForm, manifestText, type ServiceForm } from '../../../renderer/src/model/service-form';
 import { isIanaServiceName } from '../../../renderer/src/model/k8s-names';
 import { cidrProblem } from '../../../renderer/src/model/ip-syntax';
 import type { Schema } from '../../../renderer/src/model/schema-check';
-import { changedFields, formFieldOf, serverProblemsByField, stepOfField, stepsWithProblems, validateServiceForm as validateWith, wizardProblems } from '../../../renderer/src/model/service-form-rules';
+import { changedFields, formFieldOf, serverProblemsByField, stepOfField, stepsWithProblems, wizardProblems } from '../../../renderer/src/model/service-form-rules';
+import type { ManifestRuleOptions } from '../../../renderer/src/model/service-manifest-rules';
 import schema from '../../../renderer/src/editor/service.schema.json';
 
 // Offline (no server version): the strictest rules.
 const offline = { serverVersion: null, schema: schema as Schema };
+/** The problems of a form on its own: the manifest it writes, checked as the wizard checks it. */
+const validateWith = (form: ServiceForm, options: ManifestRuleOptions) => wizardProblems(form, parseDocument(manifestText(form)).toJS(), options);
 const validateServiceForm = (form: ServiceForm) => validateWith(form, offline);
 
 function valid(patch: Partial<ServiceForm> = {}): ServiceForm {
