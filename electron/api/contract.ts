@@ -3,7 +3,7 @@
 // transport and the renderer all derive their code from this list.
 import * as v from 'valibot';
 import type {
-  ApiResult, ApplyResult, ConnectionStatus, CreateResult, EditResult, PortForwardInfo, PortForwardResult, DraftSummary, PodMatch, WorkloadSummary, ContextList, NamespaceList, ServicePermissions, ServiceActionResult, ServiceDetail, ServiceRowsBatch, Subscription, UiState,
+  ApiResult, ApplyResult, ConnectionStatus, CreateResult, EditResult, PortForwardInfo, PortForwardResult, DraftImportResult, DraftList, DraftSaveResult, DraftSummary, DraftText, TargetApplyResult, PodMatch, WorkloadSummary, ContextList, NamespaceList, ServicePermissions, ServiceActionResult, ServiceDetail, ServiceRowsBatch, Subscription, UiState,
   VersionInfo,
   WatchStatus,
 } from './types';
@@ -31,6 +31,10 @@ const subscriptionId = v.pipe(v.string(), v.uuid());
 
 // A DNS-1123 label: servers from 1.36 take Service names that start with a digit (KEP-5311).
 const serviceName = v.pipe(v.string(), v.regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'a Service name is a DNS-1123 label'), v.maxLength(63));
+const draftFile = v.pipe(v.string(), v.minLength(1), v.maxLength(255), v.regex(/^[^/\\\0]+$/, 'a draft is a file name in the drafts folder'));
+const draftVersion = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+const manifestText = v.pipe(v.string(), v.maxLength(1024 * 1024));
+const draftTargets = v.pipe(v.array(v.object({ context: contextName, namespace: namespaceName })), v.maxLength(100));
 const serviceTarget = v.object({ context: contextName, namespace: namespaceName, name: serviceName });
 
 export const uiStateSchema = v.object({
@@ -121,12 +125,37 @@ export const methods = {
   })),
   /** The Service JSON Schema of a cluster's own OpenAPI (the editor validates with it when connected). */
   serviceSchema: method<Record<string, unknown>>()(v.object({ context: contextName })),
-  /** Saves (or, with an id, re-saves) a draft: the manifest as text, and where it was meant to go. */
-  saveDraft: method<DraftSummary>()(v.object({
-    id: v.optional(v.pipe(v.string(), v.uuid())),
-    context: v.nullable(contextName), namespace: v.nullable(namespaceName), manifest: v.pipe(v.string(), v.maxLength(1024 * 1024)),
+  /** The drafts folder and every file in it (drafts, and files that are not, with their error). */
+  listDrafts: method<DraftList>()(noInput),
+  readDraft: method<DraftText>()(v.object({ file: draftFile })),
+  /**
+   * Writes a draft's text as it is (atomically). `file` null makes a new file named after the Service;
+   * `expectedVersion` is the version the text was opened at (null: new), so a file changed elsewhere
+   * is never overwritten unseen. Targets and the wizard's checks are kept in Portolan's notes, not the file.
+   */
+  saveDraft: method<DraftSaveResult>()(v.object({
+    file: v.nullable(draftFile), text: manifestText, expectedVersion: v.nullable(draftVersion),
+    targets: v.optional(draftTargets),
+    validation: v.optional(v.object({ problems: v.pipe(v.number(), v.integer(), v.minValue(0)), first: v.nullable(v.pipe(v.string(), v.maxLength(1000))) })),
   })),
-  listDrafts: method<DraftSummary[]>()(noInput),
+  renameDraft: method<DraftSummary>()(v.object({ file: draftFile, to: draftFile })),
+  duplicateDraft: method<DraftSummary>()(v.object({ file: draftFile })),
+  /** Moves the file to the trash (the OS trash in the desktop app); answers where it went. */
+  deleteDraft: method<{ trashedTo: string }>()(v.object({ file: draftFile })),
+  /** Each Service of a (multi-document) YAML text becomes a draft; other kinds are reported and skipped. */
+  importDrafts: method<DraftImportResult>()(v.object({ text: v.pipe(v.string(), v.maxLength(8 * 1024 * 1024)) })),
+  setDraftTargets: method<DraftSummary>()(v.object({ file: draftFile, targets: draftTargets })),
+  /** Points the drafts at another folder (remembered); null: the app's data folder again. */
+  setDraftFolder: method<DraftList>()(v.object({ path: v.nullable(filePath) })),
+  /** The desktop app's folder dialog, then as setDraftFolder; null when cancelled. */
+  chooseDraftFolder: method<DraftList | null>()(noInput),
+  /**
+   * Server-side apply (field manager "portolan") of a draft file, at the version the user saw, to one
+   * context and namespace; with dryRun, what is live and what would result. The result is kept with the draft.
+   */
+  applyDraft: method<TargetApplyResult>()(v.object({
+    file: draftFile, version: draftVersion, context: contextName, namespace: namespaceName, dryRun: v.boolean(), force: v.boolean(),
+  })),
   getUiState: method<UiState>()(noInput),
   setUiState: method<UiState>()(uiStateSchema),
 };
@@ -140,6 +169,7 @@ export interface ApiEvents {
   watchStatus: WatchStatus;
   serviceDetail: ServiceDetail;
   portForwards: PortForwardInfo[];
+  draftsChanged: DraftList;
 }
 
 export type MethodName = keyof typeof methods;

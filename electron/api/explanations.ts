@@ -19,4 +19,6 @@ export type ExplanationCode =
   | 'namespaces.fallback'
   | 'manifest.notYaml' | 'manifest.notService' | 'manifest.nameChanged' | 'manifest.namespaceChanged' | 'manifest.namespaceMismatch'
   | 'portForward.noSelector' | 'portForward.noPort' | 'portForward.noReadyPod' | 'portForward.noNamedPort' | 'portForward.localPort'
+  | 'draft.notYaml' | 'draft.manyDocuments' | 'draft.notService' | 'draft.tooLarge' | 'draft.unreadable' | 'draft.folderUnreadable'
+  | 'apply.noConnection'
   | 'server.said';

@@ -16,3 +16,21 @@ export function withoutServerFields<T extends object>(object: T): T {
   for (const key of SERVER_METADATA) delete copy.metadata?.[key];
   return copy;
 }
+
+/**
+ * A live Service as a draft to apply elsewhere: also without what the cluster allocated for it (its
+ * cluster IPs; a headless Service keeps its `None`) and kubectl's last-applied copy of itself.
+ */
+export function asDraftObject<T extends object>(object: T): T {
+  const copy = withoutServerFields(object) as T & { metadata?: { annotations?: Record<string, unknown> }; spec?: Record<string, unknown> };
+  const annotations = copy.metadata?.annotations;
+  if (annotations) {
+    delete annotations['kubectl.kubernetes.io/last-applied-configuration'];
+    if (Object.keys(annotations).length === 0) delete copy.metadata!.annotations;
+  }
+  if (copy.spec && copy.spec.clusterIP !== 'None') {
+    delete copy.spec.clusterIP;
+    delete copy.spec.clusterIPs;
+  }
+  return copy;
+}

@@ -10,6 +10,8 @@ import type { ClusterConnectionOptions } from './clusters/cluster-connection';
 import { ConnectionManager } from './clusters/connection-manager';
 import { CoreEvents } from './core-events';
 import { DraftStore } from './drafts/draft-store';
+import { draftHandlers } from './draft-handlers';
+import { applyToTarget } from './services/service-apply';
 import { SecretRedactor } from './secrets/secret-redactor';
 import { MAX_KUBECONFIG_BYTES, MAX_KUBECONFIG_SIZE } from './kubeconfig/kubeconfig-parser';
 import { kubeconfigPaths, withAddedFiles } from './kubeconfig/kubeconfig-paths';
@@ -38,6 +40,8 @@ export interface CoreOptions {
   watch?: ResourceWatchOptions;
   /** How long changes are gathered before a batch goes to the renderer; default 50 ms. */
   batchMs?: number;
+  /** Moves a file to the OS trash (the desktop app); deleted drafts otherwise go to `<state>/draft-trash`. */
+  trash?: (path: string) => Promise<void>;
 }
 
 export interface PortolanCore {
@@ -89,7 +93,8 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
   // A failing stream makes its connection check itself at once, so the sidebar agrees with the list.
   const hub = new WatchHub(options.watch, (context) => connections.suspect(context));
   const subscriptions = new SubscriptionManager(connections, hub, events, options.batchMs);
-  const drafts = new DraftStore(options.stateDir);
+  const drafts = new DraftStore({ stateDir: options.stateDir, ...(options.trash ? { trash: options.trash } : {}) });
+  drafts.onChange((list) => events.emit('draftsChanged', list));
   connections.follow(subscriptions);
   const forwards = new PortForwards(connections);
   forwards.onChange((list) => events.emit('portForwards', list));
@@ -104,6 +109,7 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     await appState.load();
     await kubeconfig.setPaths(withAddedFiles(basePaths, appState.kubeconfigFiles));
     kubeconfig.watch();
+    await drafts.open(appState.draftFolder).catch(() => drafts.open(null));
   })();
 
   const setAddedFiles = async (files: string[]): Promise<void> => {
@@ -186,8 +192,18 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     createService: async (request) => createService(connections, request),
     serviceSchema: async ({ context }) =>
       serviceSchemaFromOpenApi(await connections.connection(context).client.json('GET', '/openapi/v3/api/v1', { timeoutMs: 30_000 })),
-    saveDraft: async (input) => drafts.save(input),
-    listDrafts: async () => drafts.list(),
+    ...draftHandlers(drafts, appState, ready),
+    applyDraft: async ({ file, version, context, namespace, dryRun, force }) => {
+      await ready;
+      const draft = await drafts.read(file);
+      if (draft.version !== version) {
+        return { ok: false, reason: 'changed', explanation: { code: 'server.said', params: { detail: `${file} changed on disk since it was opened` } }, problems: [] };
+      }
+      const result = await applyToTarget(connections, { context, namespace, manifest: draft.text, dryRun, force });
+      const message = result.ok ? null : result.explanation.code === 'server.said' ? result.explanation.params.detail ?? null : result.explanation.code;
+      await drafts.recordApply(file, { context, namespace, at: new Date().toISOString(), dryRun, outcome: result.ok ? result.outcome : result.reason, message });
+      return result;
+    },
     getUiState: async () => {
       await ready;
       return appState.ui;
@@ -214,6 +230,7 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
       kubeconfig.close();
       subscriptions.closeAll();
       await forwards.stopAll();
+      drafts.close();
       await connections.closeAll();
     },
   };

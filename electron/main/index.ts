@@ -39,6 +39,7 @@ void app.whenReady().then(async () => {
     transport: 'electron',
     electronVersion: process.versions.electron ?? null,
     stateDir: app.getPath('userData'),
+    trash: (path) => shell.trashItem(path),
   });
   mayOpen = (url) => core.isOpenableUrl(url);
   const window = new BrowserWindow(secureWindowOptions(join(here, '../preload/index.cjs')));
@@ -47,7 +48,11 @@ void app.whenReady().then(async () => {
     const chosen = await dialog.showOpenDialog(window, { properties: ['openFile', 'showHiddenFiles'], defaultPath: join(app.getPath('home'), '.kube') });
     return chosen.canceled ? null : chosen.filePaths[0] ?? null;
   };
-  registerIpcTransport(ipcMain, { ...core, handlers: desktopHandlers(core.handlers, chooseFile) }, (event) => event.senderFrame !== null && event.senderFrame === window.webContents.mainFrame
+  const chooseFolder = async (): Promise<string | null> => {
+    const chosen = await dialog.showOpenDialog(window, { properties: ['openDirectory', 'createDirectory'] });
+    return chosen.canceled ? null : chosen.filePaths[0] ?? null;
+  };
+  registerIpcTransport(ipcMain, { ...core, handlers: desktopHandlers(core.handlers, chooseFile, chooseFolder) }, (event) => event.senderFrame !== null && event.senderFrame === window.webContents.mainFrame
     && isAppUrl(event.senderFrame.url));
   const stopEvents = forwardEvents(core, window.webContents);
   window.once('ready-to-show', () => window.show());

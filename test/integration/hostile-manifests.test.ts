@@ -44,11 +44,12 @@ it('reads every hostile manifest through every method within bounds, and answers
     const where = { context: 'none', namespace: 'default' };
     const created = await core.handlers.createService({ ...where, manifest, dryRun: true });
     const applied = await core.handlers.applyService({ ...where, name: 'hostile', manifest, force: false });
-    const draft = await core.handlers.saveDraft({ context: null, namespace: null, manifest });
+    const draft = await core.handlers.saveDraft({ file: null, text: manifest, expectedVersion: null });
     answers[name] = created;
     expect(created, name).toMatchObject({ ok: false });
     expect(applied, name).toMatchObject({ ok: false });
-    expect(draft.id, name).toMatch(/^[0-9a-f-]{36}$/);
+    // A draft keeps even text that is no Service yet: saved as written, listed with its problem.
+    expect(draft, name).toMatchObject({ ok: true, draft: { file: expect.stringMatching(/\.yaml$/) } });
   }
   delay.disable();
   const worstMs = delay.max / 1e6;

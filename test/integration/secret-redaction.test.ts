@@ -91,7 +91,11 @@ function inputsFor(context: string): Record<MethodName, unknown> {
     editService: { ...where, name: 'planted', original: manifest('planted'), edited: manifest('planted').replace('80', '81'), resourceVersion: '1', overwrite: false },
     serviceExists: { ...where, name: 'kubernetes' }, listWorkloads: { ...where }, matchPods: { ...where, selector: { app: 'x' } },
     createService: { ...where, manifest: manifest('planted'), dryRun: true }, serviceSchema: { context },
-    saveDraft: { context, namespace: 'default', manifest: manifest('planted') },
+    saveDraft: { file: null, text: manifest('planted'), expectedVersion: null, targets: [where] },
+    readDraft: { file: 'planted.yaml' }, renameDraft: { file: 'planted.yaml', to: 'planted-2.yaml' }, duplicateDraft: { file: 'planted-2.yaml' },
+    deleteDraft: { file: 'planted-2-copy.yaml' }, importDrafts: { text: manifest('imported') }, setDraftTargets: { file: 'planted-2.yaml', targets: [where] },
+    setDraftFolder: { path: null }, chooseDraftFolder: undefined,
+    applyDraft: { file: 'planted-2.yaml', version: '0', ...where, dryRun: true, force: false },
     setUiState: { pinned: [context], selected: [context], namespaces: {}, groupBy: 'file' },
   };
 }

@@ -78,6 +78,16 @@ export class ConnectionManager {
     return connection;
   }
 
+  /**
+   * The context's connection, opened now when it is not open (applying a draft to a context nobody
+   * selected); for a context that cannot be used, why not.
+   */
+  connectionFor(context: string): { ok: true; connection: ClusterConnection } | { ok: false; problem: Explanation } {
+    const slot = this.slots.get(context) ?? this.open(context);
+    if (slot.connection) return { ok: true, connection: slot.connection };
+    return { ok: false, problem: slot.status.problem ?? { code: 'server.said', params: { detail: `context "${context}" cannot be used` } } };
+  }
+
   namespaces(context: string): NamespaceList {
     return this.connection(context).namespaces();
   }

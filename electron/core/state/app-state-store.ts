@@ -15,6 +15,8 @@ const stateSchema = v.object({
   /** Exec commands of kubeconfig files added in the app that the user allowed to run, per file. */
   trustedPlugins: v.optional(v.array(trustedPlugin), []),
   ui: uiStateSchema,
+  /** The drafts folder the user chose (null: the app's data folder). */
+  draftFolder: v.optional(v.nullable(v.string()), null),
 });
 
 export type AppState = v.InferOutput<typeof stateSchema>;
@@ -23,7 +25,7 @@ export const EMPTY_UI_STATE: UiState = { pinned: [], selected: [], namespaces: {
 
 export class AppStateStore {
   private readonly file: string | null;
-  private state: AppState = { kubeconfigFiles: [], trustedPlugins: [], ui: EMPTY_UI_STATE };
+  private state: AppState = { kubeconfigFiles: [], trustedPlugins: [], ui: EMPTY_UI_STATE, draftFolder: null };
   private writing: Promise<void> = Promise.resolve();
 
   /** `dir` null: nothing is remembered (tests, throwaway sessions). */
@@ -47,6 +49,10 @@ export class AppStateStore {
 
   get trustedPlugins(): Array<{ file: string; command: string }> {
     return this.state.trustedPlugins;
+  }
+
+  get draftFolder(): string | null {
+    return this.state.draftFolder;
   }
 
   get ui(): UiState {

@@ -432,6 +432,17 @@ const en = {
       noNamedPort: 'Pod {pod} has no container port named “{name}” (the Service’s target port).',
       localPort: 'Local port {port} cannot be used: {detail}',
     },
+    draft: {
+      notYaml: 'Not valid YAML or JSON: {detail}. Left as it is.',
+      manyDocuments: '{detail}. A draft is one Service: import the file to split it.',
+      notService: 'Not a Service ({kind}). Left as it is.',
+      tooLarge: 'Too large for a draft ({size}; at most {limit}). Left as it is.',
+      unreadable: 'Cannot be read: {detail}',
+      folderUnreadable: 'The drafts folder {folder} cannot be read: {detail}',
+    },
+    apply: {
+      noConnection: 'Context “{context}” cannot be used: {detail}',
+    },
     // The API server's (or the network's) own words, as they came.
     server: {
       said: '{detail}',

@@ -428,6 +428,17 @@ const zhCN: MessageSchema = {
       noNamedPort: '容器组 {pod} 没有名为“{name}”的容器端口（服务的目标端口）。',
       localPort: '无法使用本地端口 {port}：{detail}',
     },
+    draft: {
+      notYaml: '不是有效的 YAML 或 JSON：{detail}。保持原样。',
+      manyDocuments: '{detail}。一个草稿只含一个服务：请导入该文件以拆分。',
+      notService: '不是服务（{kind}）。保持原样。',
+      tooLarge: '文件过大，不能作为草稿（{size}；最多 {limit}）。保持原样。',
+      unreadable: '无法读取：{detail}',
+      folderUnreadable: '无法读取草稿文件夹 {folder}：{detail}',
+    },
+    apply: {
+      noConnection: '无法使用上下文“{context}”：{detail}',
+    },
     server: {
       said: '{detail}',
     },
