@@ -3,7 +3,7 @@
 // transport and the renderer all derive their code from this list.
 import * as v from 'valibot';
 import type {
-  ApiResult, ApplyResult, ConnectionStatus, CreateResult, EditResult, PortForwardInfo, PortForwardResult, DraftImportResult, DraftList, DraftSaveResult, DraftSummary, DraftText, TargetApplyResult, PodMatch, WorkloadSummary, ContextList, NamespaceList, ServicePermissions, ServiceActionResult, ServiceDetail, ServiceRowsBatch, Subscription, UiState,
+  ApiResult, ApplyResult, ConnectionStatus, CreateResult, EditResult, PortForwardInfo, PortForwardResult, DraftImportResult, DraftList, DraftSaveResult, DraftSummary, DraftText, TargetApplyResult, PodMatch, ServiceSchemaAnswer, WorkloadList, ContextList, NamespaceList, ServicePermissions, ServiceActionResult, ServiceDetail, ServiceRowsBatch, Subscription, UiState,
   VersionInfo,
   WatchStatus,
 } from './types';
@@ -110,10 +110,12 @@ export const methods = {
   })),
   stopPortForward: method<null>()(v.object({ id: v.pipe(v.string(), v.uuid()) })),
   listPortForwards: method<PortForwardInfo[]>()(noInput),
+  /** One Service as the cluster has it now (without managedFields): to compare it across clusters, or save it as a draft. */
+  readService: method<Record<string, unknown>>()(serviceTarget),
   /** Whether a Service of that name exists now (the wizard checks the name as you type). */
   serviceExists: method<boolean>()(v.object({ context: contextName, namespace: namespaceName, name: serviceName })),
-  /** Deployments, StatefulSets and DaemonSets of a namespace, for "Specify workload". */
-  listWorkloads: method<WorkloadSummary[]>()(v.object({ context: contextName, namespace: namespaceName })),
+  /** Deployments, StatefulSets and DaemonSets of a namespace, for "Specify workload" (remembered ones when the cluster does not answer). */
+  listWorkloads: method<WorkloadList>()(v.object({ context: contextName, namespace: namespaceName })),
   /** The pods a selector matches right now (the wizard's live preview). */
   matchPods: method<PodMatch>()(v.object({
     context: contextName, namespace: namespaceName,
@@ -123,8 +125,11 @@ export const methods = {
   createService: method<CreateResult>()(v.object({
     context: contextName, namespace: namespaceName, manifest: v.pipe(v.string(), v.maxLength(1024 * 1024)), dryRun: v.boolean(),
   })),
-  /** The Service JSON Schema of a cluster's own OpenAPI (the editor validates with it when connected). */
-  serviceSchema: method<Record<string, unknown>>()(v.object({ context: contextName })),
+  /**
+   * The Service JSON Schema of a cluster's own OpenAPI (the editor validates with it), remembered per
+   * cluster and server version, so it still serves when that cluster is offline later.
+   */
+  serviceSchema: method<ServiceSchemaAnswer>()(v.object({ context: contextName })),
   /** The drafts folder and every file in it (drafts, and files that are not, with their error). */
   listDrafts: method<DraftList>()(noInput),
   readDraft: method<DraftText>()(v.object({ file: draftFile })),

@@ -57,3 +57,17 @@ export type CreateResult =
   /** `warnings`: what the server said while accepting; `cleared`: server-set fields left out of the request. */
   | { ok: true; object: Record<string, unknown>; warnings: string[]; cleared: string[] }
   | { ok: false; reason: 'exists' | 'invalid' | 'forbidden' | 'error'; explanation: Explanation; problems: FieldProblem[] };
+
+/** The workloads of a namespace; `rememberedAt` when the cluster did not answer and these are from that time. */
+export interface WorkloadList {
+  workloads: WorkloadSummary[];
+  rememberedAt: string | null;
+}
+
+/** A Service JSON Schema and where it comes from: the cluster now, or remembered from it. */
+export interface ServiceSchemaAnswer {
+  schema: Record<string, unknown>;
+  serverVersion: string | null;
+  /** null: read from the cluster just now. */
+  rememberedAt: string | null;
+}

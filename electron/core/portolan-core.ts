@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { ApiHandlers } from '../api/dispatcher';
 import { PortolanError } from '../api/portolan-error';
-import type { Transport } from '../api/types';
+import type { Transport, WorkloadSummary } from '../api/types';
 import type { ClusterConnectionOptions } from './clusters/cluster-connection';
 import { ConnectionManager } from './clusters/connection-manager';
 import { CoreEvents } from './core-events';
@@ -16,13 +16,14 @@ import { SecretRedactor } from './secrets/secret-redactor';
 import { MAX_KUBECONFIG_BYTES, MAX_KUBECONFIG_SIZE } from './kubeconfig/kubeconfig-parser';
 import { kubeconfigPaths, withAddedFiles } from './kubeconfig/kubeconfig-paths';
 import { KubeconfigStore, type KubeconfigPath, type KubeconfigStoreOptions } from './kubeconfig/kubeconfig-store';
-import { applyService, deleteServices } from './services/service-actions';
+import { applyService, deleteServices, readService } from './services/service-actions';
 import { editService } from './services/service-edit';
 import { PortForwards } from './port-forward/port-forwards';
 import { createService, listWorkloads, matchPods, serviceExists } from './services/service-create';
 import { serviceSchemaFromOpenApi } from './services/service-schema';
 import { SubscriptionManager } from './services/subscriptions';
 import { AppStateStore } from './state/app-state-store';
+import { Remembered } from './state/remembered';
 import { WatchHub } from './watch/watch-hub';
 import type { ResourceWatchOptions } from './watch/resource-watch';
 import packageJson from '../../package.json';
@@ -97,6 +98,10 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
   drafts.onChange((list) => events.emit('draftsChanged', list));
   connections.follow(subscriptions);
   const forwards = new PortForwards(connections);
+  // What a cluster answered, for when it is offline later (keyed by its server URL: contexts come and go).
+  const rememberedSchemas = new Remembered<{ schema: Record<string, unknown>; serverVersion: string | null }>(options.stateDir, 'remembered-schemas', 10);
+  const rememberedWorkloads = new Remembered<WorkloadSummary[]>(options.stateDir, 'remembered-workloads', 200);
+  const serverOf = (context: string): string => kubeconfig.contextList().contexts.find((c) => c.name === context)?.server ?? `context:${context}`;
   forwards.onChange((list) => events.emit('portForwards', list));
 
   kubeconfig.onChange((list) => {
@@ -186,12 +191,37 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
       return null;
     },
     listPortForwards: async () => forwards.list(),
+    readService: async (target) => readService(connections, target),
     serviceExists: async ({ context, namespace, name }) => serviceExists(connections, context, namespace, name),
-    listWorkloads: async ({ context, namespace }) => listWorkloads(connections, context, namespace),
+    listWorkloads: async ({ context, namespace }) => {
+      const key = `${serverOf(context)}|${namespace}`;
+      try {
+        const workloads = await listWorkloads(connections, context, namespace);
+        await rememberedWorkloads.remember(key, workloads);
+        return { workloads, rememberedAt: null };
+      } catch (error) {
+        const remembered = await rememberedWorkloads.recall(key);
+        if (!remembered) throw error;
+        return { workloads: remembered.value, rememberedAt: remembered.at };
+      }
+    },
     matchPods: async ({ context, namespace, selector }) => matchPods(connections, context, namespace, selector),
     createService: async (request) => createService(connections, request),
-    serviceSchema: async ({ context }) =>
-      serviceSchemaFromOpenApi(await connections.connection(context).client.json('GET', '/openapi/v3/api/v1', { timeoutMs: 30_000 })),
+    serviceSchema: async ({ context }) => {
+      try {
+        const { client } = connections.connection(context);
+        const [openapi, version] = await Promise.all([
+          client.json<Parameters<typeof serviceSchemaFromOpenApi>[0]>('GET', '/openapi/v3/api/v1', { timeoutMs: 30_000 }), client.json<{ gitVersion?: string }>('GET', '/version'),
+        ]);
+        const answer = { schema: serviceSchemaFromOpenApi(openapi), serverVersion: version.gitVersion ?? null };
+        await rememberedSchemas.remember(`${serverOf(context)}|${answer.serverVersion}`, answer);
+        return { ...answer, rememberedAt: null };
+      } catch (error) {
+        const remembered = await rememberedSchemas.recall(`${serverOf(context)}|`, { prefix: true });
+        if (!remembered) throw error;
+        return { ...remembered.value, rememberedAt: remembered.at };
+      }
+    },
     ...draftHandlers(drafts, appState, ready),
     applyDraft: async ({ file, version, context, namespace, dryRun, force }) => {
       await ready;

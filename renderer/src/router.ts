@@ -12,5 +12,6 @@ export const router = createRouter({
       component: () => import('./views/ServiceDetailView.vue'),
       props: true,
     },
+    { path: '/drafts', name: 'drafts', component: () => import('./views/DraftsView.vue') },
   ],
 });

@@ -79,7 +79,7 @@ describe('applying one draft to many clusters', () => {
     const dry = await applyEverywhere(file, version, true, targets());
     for (const context of ['portolan-a', 'portolan-b']) {
       expect(dry[context]!.result, context).toMatchObject({ ok: true, outcome: 'created', dryRun: true, live: null });
-      const result = (dry[context]!.result as { result: { metadata: { namespace: string; labels: unknown } } }).result;
+      const result = (dry[context]!.result as unknown as { result: { metadata: { namespace: string; labels: unknown } } }).result;
       expect(result.metadata).toMatchObject({ namespace, labels: { app: 'shop-web' } });
     }
     expect(dry.unreachable!.result).toMatchObject({ ok: false, reason: 'unreachable' });

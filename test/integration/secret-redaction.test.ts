@@ -89,7 +89,7 @@ function inputsFor(context: string): Record<MethodName, unknown> {
     applyService: { ...where, name: 'planted', manifest: manifest('planted'), force: false },
     startPortForward: { ...where, service: 'kubernetes', port: 443 }, stopPortForward: { id: '00000000-0000-4000-8000-000000000000' }, listPortForwards: undefined,
     editService: { ...where, name: 'planted', original: manifest('planted'), edited: manifest('planted').replace('80', '81'), resourceVersion: '1', overwrite: false },
-    serviceExists: { ...where, name: 'kubernetes' }, listWorkloads: { ...where }, matchPods: { ...where, selector: { app: 'x' } },
+    serviceExists: { ...where, name: 'kubernetes' }, readService: { ...where, name: 'kubernetes' }, listWorkloads: { ...where }, matchPods: { ...where, selector: { app: 'x' } },
     createService: { ...where, manifest: manifest('planted'), dryRun: true }, serviceSchema: { context },
     saveDraft: { file: null, text: manifest('planted'), expectedVersion: null, targets: [where] },
     readDraft: { file: 'planted.yaml' }, renameDraft: { file: 'planted.yaml', to: 'planted-2.yaml' }, duplicateDraft: { file: 'planted-2.yaml' },

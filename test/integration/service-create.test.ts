@@ -93,7 +93,9 @@ describe('createService', () => {
   });
 
   it("serves the cluster's own Service schema for the editor", async () => {
-    const schema = await core.handlers.serviceSchema({ context: 'portolan-a' }) as { $ref: string; definitions: Record<string, { properties?: Record<string, { enum?: string[] }> }> };
+    const answer = await core.handlers.serviceSchema({ context: 'portolan-a' });
+    expect(answer).toMatchObject({ rememberedAt: null, serverVersion: a!.binaries.kubernetesVersion });
+    const schema = answer.schema as { $ref: string; definitions: Record<string, { properties?: Record<string, { enum?: string[] }> }> };
     expect(schema.$ref).toBe('#/definitions/io.k8s.api.core.v1.Service');
     expect(schema.definitions['io.k8s.api.core.v1.ServiceSpec']?.properties?.type?.enum).toEqual(['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort']);
   });
@@ -107,7 +109,8 @@ describe('createService', () => {
         template: { metadata: { labels: { app: 'versioned', tier: 'fe', version: 'v1' } }, spec: { containers: [{ name: 'c', image: 'x', ports: [{ name: 'http', containerPort: 80 }] }] } },
       },
     }));
-    const workloads = await core.handlers.listWorkloads({ context: 'portolan-a', namespace });
+    const { workloads, rememberedAt } = await core.handlers.listWorkloads({ context: 'portolan-a', namespace });
+    expect(rememberedAt).toBeNull();
     expect(workloads).toEqual([
       { kind: 'Deployment', name: 'shop', selectorLabels: { app: 'shop' }, selectorExpressions: false, ports: [{ name: null, containerPort: 8080, protocol: 'TCP' }] },
       { kind: 'Deployment', name: 'versioned', selectorLabels: { app: 'versioned' }, selectorExpressions: true, ports: [{ name: 'http', containerPort: 80, protocol: 'TCP' }] },

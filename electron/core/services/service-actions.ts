@@ -17,6 +17,14 @@ export async function deleteServices(connections: ConnectionManager, targets: Se
   }));
 }
 
+/** A Service as the cluster has it now, without managedFields (nobody compares or edits those). */
+export async function readService(connections: ConnectionManager, target: ServiceTarget): Promise<Record<string, unknown>> {
+  const { client } = connections.connection(target.context);
+  const object = await client.json<{ metadata: Record<string, unknown> }>('GET', resourcePath({ group: '', version: 'v1', plural: 'services', namespace: target.namespace }, target.name));
+  delete object.metadata.managedFields;
+  return object;
+}
+
 export const FIELD_MANAGER = 'portolan';
 
 export interface ApplyRequest extends ServiceTarget {

@@ -1,5 +1,5 @@
 // The command palette's entries: every context, every known namespace of every connected context,
-// the Services of the list, and the common actions (create; and for the best matching Service: edit,
+// the Services of the list, and the common actions (create, the drafts; and for the best matching Service: edit,
 // port-forward, copy its kubectl command). Pure: unit-tested.
 
 export interface PaletteService {
@@ -17,6 +17,7 @@ export type PaletteItem =
   | { kind: 'namespace'; id: string; context: string; namespace: string }
   | ({ kind: 'service'; id: string; alias: string | null } & Where)
   | { kind: 'create'; id: string }
+  | { kind: 'drafts'; id: string }
   | ({ kind: 'edit'; id: string } & Where)
   | ({ kind: 'forward'; id: string; port: number } & Where)
   | ({ kind: 'copy'; id: string } & Where);
@@ -27,6 +28,8 @@ export interface PaletteSources {
   services: Iterable<PaletteService>;
   /** "Create Service" in the user's language, so that typing "create" or "创建" finds it. */
   createWords: string;
+  /** "Drafts" in the user's language. */
+  draftsWords: string;
 }
 
 export function paletteItems(sources: PaletteSources, query: string, limit = 50): PaletteItem[] {
@@ -34,6 +37,7 @@ export function paletteItems(sources: PaletteSources, query: string, limit = 50)
   const matches = (text: string): boolean => words.every((w) => text.toLowerCase().includes(w));
   const items: PaletteItem[] = [];
   if (matches(sources.createWords)) items.push({ kind: 'create', id: 'a:create' });
+  if (matches(`${sources.draftsWords} drafts`)) items.push({ kind: 'drafts', id: 'a:drafts' });
   for (const context of sources.contexts) {
     if (matches(context)) items.push({ kind: 'context', id: `c:${context}`, context });
   }

@@ -9,12 +9,13 @@ const sources: PaletteSources = {
     { context: 'prod', namespace: 'shop', name: 'cart', alias: null, ports: [] },
   ],
   createWords: 'Create Service',
+  draftsWords: '草稿',
 };
 const ids = (query: string): string[] => paletteItems(sources, query).map((i) => i.id);
 
 describe('paletteItems', () => {
-  it('offers Create Service, contexts and namespaces when nothing is typed (no Services until asked)', () => {
-    expect(ids('')).toEqual(['a:create', 'c:prod', 'c:dev', 'n:prod/shop', 'n:prod/kube-system']);
+  it('offers Create Service, Drafts, contexts and namespaces when nothing is typed (no Services until asked)', () => {
+    expect(ids('')).toEqual(['a:create', 'a:drafts', 'c:prod', 'c:dev', 'n:prod/shop', 'n:prod/kube-system']);
   });
 
   it('finds a Service by name or alias, with edit, port-forward (first TCP port) and copy for the best match', () => {
@@ -26,12 +27,15 @@ describe('paletteItems', () => {
   it('matches every word, across context and namespace', () => {
     expect(ids('prod shop')).toEqual(['n:prod/shop', 's:prod/shop/web', 's:prod/shop/cart', 'e:prod/shop/web', 'f:prod/shop/web:80', 'k:prod/shop/web']);
     expect(ids('create')).toEqual(['a:create']);
+    // Drafts is found in the user's language and in English.
+    expect(ids('草稿')).toEqual(['a:drafts']);
+    expect(ids('draft')).toEqual(['a:drafts']);
   });
 });
 
 describe('paletteItems with contexts and namespaces only', () => {
   const namespaces = new Map([['prod-eu', ['default', 'payments']], ['kind', ['default']]]);
-  const only = (query: string, limit?: number) => paletteItems({ contexts: ['prod-eu', 'kind'], namespaces, services: [], createWords: 'Create Service' }, query, limit);
+  const only = (query: string, limit?: number) => paletteItems({ contexts: ['prod-eu', 'kind'], namespaces, services: [], createWords: 'Create Service', draftsWords: 'Drafts' }, query, limit);
   it('offers contexts, then namespaces of each context, filtered by all words', () => {
     expect(only('eu pay').map((i) => i.id)).toEqual(['n:prod-eu/payments']);
     expect(only('kind/def').map((i) => i.id)).toEqual(['n:kind/default']);

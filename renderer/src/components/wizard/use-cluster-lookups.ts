@@ -1,6 +1,7 @@
 // What the wizard asks the cluster while the user types: is the name taken, may the user create
 // Services in the namespace (RBAC), which workloads could be selected, and which pods the selector
-// matches right now. Answers that arrive after the input moved on are dropped.
+// matches right now. Answers that arrive after the input moved on are dropped. With no cluster
+// (context ''), nothing is asked: the selector is typed by hand.
 import { ref, watch, type Ref } from 'vue';
 import type { PodMatch, WorkloadSummary } from '../../../../electron/api/types';
 import { api } from '../../api/portolan';
@@ -12,6 +13,8 @@ export interface ClusterLookups {
   nameTaken: Ref<boolean>;
   createDenied: Ref<boolean>;
   workloads: Ref<WorkloadSummary[]>;
+  /** No cluster, or a cluster that did not answer and whose workloads are remembered: the wizard says so. */
+  workloadSource: Ref<{ offline: 'none' } | { offline: 'remembered'; at: string } | null>;
   pods: Ref<PodMatch | null>;
 }
 
@@ -20,13 +23,14 @@ export function useClusterLookups(context: Ref<string>, form: () => ServiceForm,
   const nameTaken = ref(false);
   const createDenied = ref(false);
   const workloads = ref<WorkloadSummary[]>([]);
+  const workloadSource = ref<ClusterLookups['workloadSource']['value']>(null);
   const pods = ref<PodMatch | null>(null);
 
   let nameTimer: ReturnType<typeof setTimeout> | undefined;
   watch(() => [context.value, form().namespace, form().name] as const, ([ctx, namespace, name]) => {
     clearTimeout(nameTimer);
     nameTaken.value = false;
-    if (!name || !namespace || !nameIsValid()) return;
+    if (!ctx || !name || !namespace || !nameIsValid()) return;
     nameTimer = setTimeout(() => {
       void api.serviceExists({ context: ctx, namespace, name }).then((taken) => {
         if (form().name === name && form().namespace === namespace && context.value === ctx) nameTaken.value = taken;
@@ -37,9 +41,14 @@ export function useClusterLookups(context: Ref<string>, form: () => ServiceForm,
   watch(() => [context.value, form().namespace] as const, ([ctx, namespace]) => {
     workloads.value = [];
     createDenied.value = false;
-    if (!namespace) return;
+    workloadSource.value = ctx ? null : { offline: 'none' };
+    if (!ctx || !namespace) return;
     const current = (): boolean => ctx === context.value && namespace === form().namespace;
-    void api.listWorkloads({ context: ctx, namespace }).then((list) => current() && (workloads.value = list), () => undefined);
+    void api.listWorkloads({ context: ctx, namespace }).then((list) => {
+      if (!current()) return;
+      workloads.value = list.workloads;
+      workloadSource.value = list.rememberedAt ? { offline: 'remembered', at: list.rememberedAt } : null;
+    }, () => current() && (workloadSource.value = { offline: 'none' }));
     void api.servicePermissions({ context: ctx, namespace }).then((access) => {
       if (current()) createDenied.value = !access.verbs.create.allowed;
     }, () => undefined);
@@ -50,7 +59,7 @@ export function useClusterLookups(context: Ref<string>, form: () => ServiceForm,
     clearTimeout(podTimer);
     const { namespace } = form();
     const selector = Object.fromEntries(form().selector.filter((kv) => kv.key).map((kv) => [kv.key, kv.value]));
-    if (Object.keys(selector).length === 0 || !namespace) {
+    if (Object.keys(selector).length === 0 || !namespace || !context.value) {
       pods.value = null;
       return;
     }
@@ -61,5 +70,5 @@ export function useClusterLookups(context: Ref<string>, form: () => ServiceForm,
     }, TYPING_PAUSE_MS);
   }, { immediate: true });
 
-  return { nameTaken, createDenied, workloads, pods };
+  return { nameTaken, createDenied, workloads, workloadSource, pods };
 }
