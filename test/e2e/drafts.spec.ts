@@ -2,7 +2,7 @@
 // finds the draft after a restart, adds the test clusters' kubeconfig, applies the draft to both
 // clusters with a dry run first, and sees both results and the Service in both lists. Clicking a
 // context's name shows that context alone.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, serve, test } from './fixtures';
@@ -24,6 +24,8 @@ test('drafts offline with no kubeconfig, then applies the draft to two clusters'
   try {
     await page.goto(served.url);
     // No cluster at all: the page still offers to draft a Service.
+    await expect(page.getByRole('link', { name: 'Open drafts' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/no-cluster-en.png' });
     await page.getByRole('button', { name: 'Create Service (as a draft)' }).click();
     const wizard = page.getByRole('dialog', { name: 'Create Service' });
     await expect(wizard).toContainText('No cluster (draft)');
@@ -31,6 +33,7 @@ test('drafts offline with no kubeconfig, then applies the draft to two clusters'
     await wizard.getByRole('textbox', { name: 'Alias' }).fill('Drafted offline');
     await wizard.getByRole('button', { name: 'Next' }).click();
     await expect(wizard.getByRole('note').filter({ hasText: 'type the selector labels by hand' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/wizard-offline-settings-en.png' });
     await wizard.getByRole('button', { name: 'Add Selector' }).click();
     await wizard.getByRole('textbox', { name: 'Selector Key 1' }).fill('app');
     await wizard.getByRole('textbox', { name: 'Selector Value 1' }).fill(name);
@@ -46,8 +49,7 @@ test('drafts offline with no kubeconfig, then applies the draft to two clusters'
     await expect(editorText(wizard)).toContainText(`name: ${name}`);
     await wizard.getByRole('button', { name: 'Save as draft' }).click();
     await expect(wizard.getByRole('status').filter({ hasText: `Saved as draft ${name}.yaml` })).toBeVisible();
-    await wizard.getByRole('button', { name: 'Close' }).click();
-    await wizard.getByRole('button', { name: 'Discard' }).click();
+    await wizard.getByRole('button', { name: 'Close' }).click(); // saved: nothing to lose, no question
     await expect(wizard).toBeHidden();
 
     // Restart the app: the draft is a file in the data folder.
@@ -58,7 +60,19 @@ test('drafts offline with no kubeconfig, then applies the draft to two clusters'
     const row = page.locator(`tr[data-file="${name}.yaml"]`);
     await expect(row).toContainText('Drafted offline');
     await expect(row).toContainText('ClusterIP');
-    expect(readFileSync(join(stateDir, 'drafts', `${name}.yaml`), 'utf8')).toMatch(/# reviewed offline\n$/);
+    const file = join(stateDir, 'drafts', `${name}.yaml`);
+    expect(readFileSync(file, 'utf8')).toMatch(/# reviewed offline\n$/);
+
+    // Open it back in the wizard; another editor changes the file meanwhile: the wizard says so and reloads on request.
+    await row.getByRole('button', { name: `Open ${name}.yaml` }).click();
+    await expect(wizard.getByRole('textbox', { name: 'Alias' })).toHaveValue('Drafted offline');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Drafted offline', 'Edited elsewhere'));
+    await expect(wizard.getByRole('alert').filter({ hasText: 'changed on disk since you opened it' })).toBeVisible();
+    await wizard.getByRole('button', { name: 'Reload from disk' }).click();
+    await expect(wizard.getByRole('textbox', { name: 'Alias' })).toHaveValue('Edited elsewhere');
+    await wizard.getByRole('button', { name: 'Close' }).click();
+    await expect(wizard).toBeHidden();
+    await expect(row).toContainText('Edited elsewhere');
 
     // Add the test clusters' kubeconfig, then apply to both.
     await page.getByRole('textbox', { name: 'Add a kubeconfig file' }).fill(clusters.kubeconfig);
@@ -97,6 +111,8 @@ test('drafts offline with no kubeconfig, then applies the draft to two clusters'
 
     // The context's name shows it alone; the checkbox adds the other to the view.
     await page.getByRole('button', { name: 'portolan-a', exact: true }).click();
+    // Other tests leave many Services in these clusters: search, so the rows are in view of the virtual list.
+    await page.getByRole('searchbox', { name: 'Search Services' }).fill(name);
     const table = page.getByRole('table', { name: 'Services' });
     await expect(table.getByRole('row').filter({ hasText: name })).toHaveCount(1, { timeout: 20_000 });
     await expect(page.getByRole('checkbox', { name: 'Show portolan-a', exact: true })).toBeChecked();
@@ -109,4 +125,44 @@ test('drafts offline with no kubeconfig, then applies the draft to two clusters'
   } finally {
     served.process.kill('SIGTERM');
   }
+});
+
+test('compares one Service across two clusters and applies one cluster\'s version to the other', async ({ app, clusters }) => {
+  test.setTimeout(90_000);
+  const [a, b] = clusters.clusters;
+  const name = `twin-${Date.now().toString(36)}`;
+  // The same port, forwarded to another target port on b. (Ports are merged by port and protocol in a
+  // server-side apply: a port only b had would stay, next to a's.)
+  const service = (targetPort: number): string => JSON.stringify({
+    apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'default', labels: { app: name } }, spec: { selector: { app: name }, ports: [{ port: 80, targetPort }] },
+  });
+  await Promise.all([a!.kubectl(['apply', '-f', '-'], service(8080)), b!.kubectl(['apply', '-f', '-'], service(9090))]);
+  await app.getByRole('checkbox', { name: 'Show portolan-b', exact: true }).check();
+  await app.getByRole('searchbox', { name: 'Search Services' }).fill(name);
+  const table = app.getByRole('table', { name: 'Services' });
+  await expect(table.getByRole('link', { name, exact: true })).toHaveCount(2, { timeout: 20_000 });
+  await table.getByRole('row').filter({ hasText: 'portolan-a' }).getByRole('link', { name, exact: true }).click();
+  await app.getByRole('button', { name: 'Compare across 2 clusters' }).click();
+  const compare = app.getByRole('dialog', { name: `${name} in default, across clusters` });
+  await expect(compare.getByRole('row', { name: /portolan-b/ })).toContainText('Differs', { timeout: 15_000 });
+  await expect(compare.getByRole('row', { name: /portolan-a/ })).toContainText('Compared against');
+  await expect(compare.getByRole('region', { name: /portolan-a on the left, portolan-b on the right/ })).toBeVisible();
+  await app.waitForTimeout(800); // Monaco paints the diff
+  await app.screenshot({ path: 'test-results/screens/compare-clusters-en.png' });
+  await compare.getByRole('button', { name: 'Save portolan-a’s version as a draft and apply it…' }).click();
+
+  const dialog = app.getByRole('dialog', { name: `Apply ${name}.yaml to clusters` });
+  await expect(dialog.getByRole('checkbox', { name: 'Apply to portolan-b' })).toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: 'Apply to portolan-a' })).not.toBeChecked();
+  await dialog.getByRole('button', { name: 'Preview (1 target)' }).click();
+  const result = dialog.locator('td.apply-result[data-context="portolan-b"]');
+  // kubectl's client-side apply owns the target port: the dry run names the conflict, and taking over is asked per target.
+  await expect(result).toContainText('Conflict', { timeout: 20_000 });
+  await expect(result).toContainText('.spec.ports[port=80,protocol="TCP"].targetPort');
+  await dialog.getByRole('button', { name: 'Take over the fields on portolan-b' }).click();
+  await expect(result).toContainText('Would change', { timeout: 20_000 });
+  expect(JSON.parse(await b!.kubectl(['get', 'service', name, '-o', 'json'])).spec.ports).toMatchObject([{ port: 80, targetPort: 9090 }]);
+  await dialog.getByRole('button', { name: 'Apply to 1 target' }).click();
+  await expect(result).toHaveText(/^Updated/, { timeout: 20_000 });
+  expect(JSON.parse(await b!.kubectl(['get', 'service', name, '-o', 'json'])).spec.ports).toMatchObject([{ port: 80, targetPort: 8080 }]);
 });

@@ -1,17 +1,17 @@
 // Empty and disabled states say why: with only a wrong-token context selected the list does not say
-// "no Services" (it could not list any), and Create Service is disabled with its reason.
+// "no Services" (it could not list any), and Create Service says it will save a draft.
 import { expect, test, writeScenarioKubeconfig } from './fixtures';
 
 test.use({ kubeconfig: async ({ clusters }, use) => use(await writeScenarioKubeconfig(clusters)) });
 
-test('a selected cluster that cannot be listed is said to be so, and Create says what it needs', async ({ app }) => {
+test('a selected cluster that cannot be listed is said to be so, and Create offers a draft instead', async ({ app }) => {
   await app.getByRole('checkbox', { name: 'Show wrong-token', exact: true }).check();
   await app.getByRole('checkbox', { name: 'Show portolan-a', exact: true }).uncheck();
   await expect(app.getByRole('status').filter({ hasText: 'No Services could be listed' })).toContainText('wrong-token', { timeout: 20_000 });
   await expect(app.getByText('No Services in the selected clusters and namespaces.')).toHaveCount(0);
   const create = app.getByRole('button', { name: 'Create Service' });
-  await expect(create).toBeDisabled();
-  await expect(create).toHaveAccessibleDescription('Creating a Service needs a connected cluster: select one in the sidebar.');
+  await expect(create).toBeEnabled();
+  await expect(create).toHaveAccessibleDescription('No selected cluster answers: the wizard saves the Service as a draft, to apply later.');
   await app.screenshot({ path: 'test-results/screens/list-none-listed-en.png' });
   await app.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await expect(app.getByRole('status').filter({ hasText: '无法列出服务' })).toContainText('wrong-token');

@@ -21,7 +21,7 @@ test('creates a NodePort Service through all four steps with a Chinese alias, an
   await wizard.getByRole('textbox', { name: 'Alias' }).fill('商店');
   await wizard.getByRole('textbox', { name: 'Description' }).fill('前端入口');
   await wizard.getByRole('button', { name: 'Save as draft' }).click();
-  await expect(wizard.getByRole('status').filter({ hasText: 'Saved as draft “shop”' })).toBeVisible();
+  await expect(wizard.getByRole('status').filter({ hasText: 'Saved as draft shop.yaml' })).toBeVisible();
   await app.screenshot({ path: 'test-results/screens/wizard-1-basic-en.png' });
   await wizard.getByRole('button', { name: 'Next' }).click();
 

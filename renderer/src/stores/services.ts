@@ -137,5 +137,8 @@ export const useServicesStore = defineStore('services', () => {
     return api.deleteServices({ targets });
   }
 
-  return { rows, visible, countByContext, statuses, errors, statusByContext, sync, setOrder, remove };
+  /** One Service as its cluster has it now (to compare it across clusters). */
+  const read = (target: ServiceTarget): Promise<Record<string, unknown>> => api.readService(target);
+
+  return { rows, visible, countByContext, statuses, errors, statusByContext, sync, setOrder, remove, read };
 });

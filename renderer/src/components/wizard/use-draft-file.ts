@@ -5,12 +5,15 @@ import { computed, onBeforeUnmount, ref, watch } from 'vue';
 import type { DraftTarget, DraftText } from '../../../../electron/api/types';
 import { useDraftsStore } from '../../stores/drafts';
 
-export function useDraftFile(opened: DraftText | undefined) {
+/** `initialText`: what the wizard starts with when no draft was opened (a new Service, or a live one). */
+export function useDraftFile(opened: DraftText | undefined, initialText: string) {
   const drafts = useDraftsStore();
   onBeforeUnmount(drafts.follow());
   const file = ref<string | null>(opened?.file ?? null);
   const version = ref<string | null>(opened?.version ?? null);
   const savedAt = ref<Date | null>(null);
+  /** The text as last opened or saved (closing asks first only when the text differs from it). */
+  const savedText = ref<string>(opened?.text ?? initialText);
   const saving = ref(false);
   /** The file changed on disk since it was opened or last saved here (null: it did not). */
   const changedOnDisk = ref<{ version: string | null; gone: boolean } | null>(null);
@@ -35,6 +38,7 @@ export function useDraftFile(opened: DraftText | undefined) {
       }
       file.value = result.draft.file;
       version.value = result.draft.version;
+      savedText.value = text;
       savedAt.value = new Date();
       changedOnDisk.value = null;
       return true;
@@ -49,9 +53,10 @@ export function useDraftFile(opened: DraftText | undefined) {
     const current = await drafts.read(file.value);
     version.value = current.version;
     changedOnDisk.value = null;
+    savedText.value = current.text;
     return current.text;
   }
 
   const isNew = computed(() => file.value === null);
-  return { file, version, savedAt, changedOnDisk, isNew, save, reload };
+  return { file, version, savedAt, savedText, changedOnDisk, isNew, save, reload };
 }

@@ -1,7 +1,7 @@
 // Which Service schema the wizard checks and completes with: the cluster's own (read now, or
 // remembered from the last time it answered), else the one bundled with Portolan. The editor (Monaco)
 // gets it the first time edit mode opens; the local rules use it at once.
-import { computed, ref, watch, type ComputedRef, type Ref } from 'vue';
+import { computed, shallowRef, watch, type ComputedRef, type Ref } from 'vue';
 import { api } from '../../api/portolan';
 import bundledSchema from '../../editor/service.schema.json';
 import type { Schema } from '../../model/schema-check';
@@ -15,7 +15,8 @@ export type SchemaSource =
   | { kind: 'bundled'; version: string };
 
 export function useServiceSchema(context: Ref<string>, editMode: Ref<boolean>): { schema: ComputedRef<Schema>; source: ComputedRef<SchemaSource> } {
-  const fromCluster = ref<{ context: string; schema: Schema; version: string | null; rememberedAt: string | null } | null>(null);
+  // Shallow: the schema goes to Monaco's workers as it is (a reactive proxy cannot be posted).
+  const fromCluster = shallowRef<{ context: string; schema: Schema; version: string | null; rememberedAt: string | null } | null>(null);
   watch(context, (name) => {
     if (!name) return;
     void api.serviceSchema({ context: name }).then((answer) => {
