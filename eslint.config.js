@@ -23,6 +23,7 @@ const CORE_LAYERS = [
   ['kube'],
   ['watch'],
   ['clusters'],
+  ['rows'],
   ['services', 'drafts', 'port-forward'],
 ];
 const coreOutside = [upward('main', 'core does not depend on main.'), upward('preload', 'core does not depend on preload.'),

@@ -3,7 +3,7 @@
 // transport and the renderer all derive their code from this list.
 import * as v from 'valibot';
 import type {
-  ApiResult, ApplyResult, ConnectionStatus, CreateResult, EditResult, PortForwardInfo, PortForwardResult, DraftImportResult, DraftList, DraftSaveResult, DraftSummary, DraftText, TargetApplyResult, PodMatch, ServiceSchemaAnswer, WorkloadList, ContextList, NamespaceList, ServicePermissions, ServiceActionResult, ServiceDetail, ServiceRowsBatch, Subscription, UiState,
+  ApiResult, ApplyResult, ConnectionStatus, CreateResult, EditResult, PortForwardInfo, PortForwardResult, DraftImportResult, DraftList, DraftSaveResult, DraftSummary, DraftText, TargetApplyResult, PodMatch, ServiceSchemaAnswer, WorkloadList, ContextList, NamespaceList, ServicePermissions, ServiceActionResult, ServiceDetail, RowKind, RowsBatch, Subscription, UiState,
   VersionInfo,
   WatchStatus,
 } from './types';
@@ -35,6 +35,9 @@ const draftFile = v.pipe(v.string(), v.minLength(1), v.maxLength(255), v.regex(/
 const draftVersion = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const manifestText = v.pipe(v.string(), v.maxLength(1024 * 1024));
 const draftTargets = v.pipe(v.array(v.object({ context: contextName, namespace: namespaceName })), v.maxLength(100));
+/** Every row kind (the typecheck fails when RowKind has one this list lacks). */
+const ROW_KINDS = ['services', 'workloads', 'routes'] as const satisfies readonly RowKind[];
+export const everyRowKindListed: RowKind extends (typeof ROW_KINDS)[number] ? true : never = true;
 const serviceTarget = v.object({ context: contextName, namespace: namespaceName, name: serviceName });
 
 export const uiStateSchema = v.object({
@@ -71,8 +74,13 @@ export const methods = {
   addNamespaces: method<NamespaceList>()(v.object({ context: contextName, namespaces: v.pipe(v.array(namespaceName), v.minLength(1), v.maxLength(100)) })),
   /** What the user may do with Services in a namespace (null: all namespaces). */
   servicePermissions: method<ServicePermissions>()(v.object({ context: contextName, namespace: v.nullable(namespaceName) })),
-  /** Live Service rows of a context and namespace (null: all namespaces), as serviceRows batches. */
-  watchServices: method<Subscription>()(v.object({ clientId, subscriptionId: v.optional(subscriptionId), context: contextName, namespace: v.nullable(namespaceName) })),
+  /**
+   * Live rows of one kind (Services, workloads, routes) in a context and namespace (null: all
+   * namespaces), as `rows` batches: the one pipeline every live list goes through.
+   */
+  watchRows: method<Subscription>()(v.object({
+    clientId, subscriptionId: v.optional(subscriptionId), kind: v.picklist(ROW_KINDS), context: contextName, namespace: v.nullable(namespaceName),
+  })),
   /** One Service, live, with its endpoints, pods and events, as serviceDetail events. */
   watchServiceDetail: method<Subscription>()(v.object({
     clientId, subscriptionId: v.optional(subscriptionId), context: contextName, namespace: namespaceName, name: serviceName,
@@ -170,7 +178,7 @@ export interface ApiEvents {
   contextsChanged: ContextList;
   connectionChanged: ConnectionStatus;
   namespacesChanged: NamespaceList;
-  serviceRows: ServiceRowsBatch;
+  rows: RowsBatch;
   watchStatus: WatchStatus;
   serviceDetail: ServiceDetail;
   portForwards: PortForwardInfo[];

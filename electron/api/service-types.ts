@@ -60,17 +60,6 @@ export interface WatchStatus {
   retryAt: number | null;
 }
 
-/** Changes to one subscription's rows since the last batch (at once after a quiet spell; while a flood lasts, at most one batch per ~25 ms). */
-export interface ServiceRowsBatch {
-  clientId: string;
-  subscriptionId: string;
-  context: string;
-  namespace: string | null;
-  upserted: ServiceRow[];
-  /** uids of rows that are gone. */
-  deleted: string[];
-}
-
 export interface Subscription {
   subscriptionId: string;
 }

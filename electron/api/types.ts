@@ -7,6 +7,7 @@ export type * from './transport-types';
 export type * from './connection-types';
 export type * from './ui-state-types';
 export type * from './service-types';
+export type * from './row-types';
 export type * from './manifest-types';
 export type * from './draft-types';
 export type * from './port-forward-types';

@@ -175,7 +175,7 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     listNamespaces: async ({ context }) => connections.namespaces(context),
     addNamespaces: async ({ context, namespaces }) => connections.addNamespaces(context, namespaces),
     servicePermissions: async ({ context, namespace }) => connections.servicePermissions(context, namespace),
-    watchServices: async ({ clientId, subscriptionId, context, namespace }) => subscriptions.watchServices(clientId, context, namespace, subscriptionId),
+    watchRows: async ({ clientId, subscriptionId, kind, context, namespace }) => subscriptions.watchRows(clientId, kind, context, namespace, subscriptionId),
     watchServiceDetail: async ({ clientId, subscriptionId, context, namespace, name }) =>
       subscriptions.watchServiceDetail(clientId, context, namespace, name, subscriptionId),
     unwatch: async ({ subscriptionId }) => {

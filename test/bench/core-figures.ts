@@ -4,10 +4,10 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { ServiceRow, ServiceRowsBatch } from '../../electron/api/types';
+import type { ServiceRow, RowsBatch } from '../../electron/api/types';
 import { KubeClient } from '../../electron/core/kube/kube-client';
 import { createPortolanCore, type PortolanCore } from '../../electron/core/portolan-core';
-import { applyBatch } from '../../renderer/src/model/service-rows';
+import { applyBatch } from '../../renderer/src/model/row-batch';
 import type { TestCluster } from '../cluster/test-cluster';
 import type { FigureBook } from './bench-stats';
 
@@ -46,11 +46,11 @@ async function holdRows(core: PortolanCore, scopes: Array<{ context: string; nam
   let done: () => void = () => undefined;
   const all = new Promise<void>((resolve) => (done = resolve));
   const stop = core.events.listen((event, payload) => {
-    if (event !== 'serviceRows') return;
-    applyBatch(rows, payload as ServiceRowsBatch);
+    if (event !== 'rows') return;
+    applyBatch(rows, payload as RowsBatch<'services'>);
     if (rows.size >= count) done();
   });
-  for (const scope of scopes) ids.add((await core.handlers.watchServices({ clientId: 'bench', ...scope })).subscriptionId);
+  for (const scope of scopes) ids.add((await core.handlers.watchRows({ clientId: 'bench', kind: 'services', ...scope })).subscriptionId);
   await all;
   stop();
   return [...ids];

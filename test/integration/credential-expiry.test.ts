@@ -60,7 +60,7 @@ describe('credentials that stop working', () => {
     await eventually('connected', async () => ((await status())?.state === 'connected' ? true : undefined));
     let id: string | null = null;
     const rows = new RowCollector(core, () => id);
-    id = (await core.handlers.watchServices({ clientId: 'expiry-test', context: 'expiring', namespace })).subscriptionId;
+    id = (await core.handlers.watchRows({ clientId: 'expiry-test', kind: 'services', context: 'expiring', namespace })).subscriptionId;
     await eventually('listed', async () => (rows.rows.size === 1 ? true : undefined));
 
     await a.kubectl(['delete', 'serviceaccount', account, '-n', namespace]);

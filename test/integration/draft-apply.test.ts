@@ -151,7 +151,7 @@ describe('applying one draft to many clusters', () => {
     try {
       for (const context of Object.keys(ids)) {
         await core.handlers.connect({ context });
-        ids[context] = (await core.handlers.watchServices({ clientId: 'draft-apply-test', context, namespace })).subscriptionId;
+        ids[context] = (await core.handlers.watchRows({ clientId: 'draft-apply-test', kind: 'services', context, namespace })).subscriptionId;
       }
       for (const rows of collectors) await eventually('shop-web listed', async () => (rows.byName('shop-web', namespace) ? true : undefined));
     } finally {

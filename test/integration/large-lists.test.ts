@@ -3,10 +3,10 @@
 // sends bounded batches that add up to every row exactly once.
 import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceRowsBatch } from '../../electron/api/types';
+import type { RowsBatch } from '../../electron/api/types';
 import { KubeClient } from '../../electron/core/kube/kube-client';
-import { ServiceSubscription } from '../../electron/core/services/service-subscription';
-import type { ServiceObject } from '../../electron/core/services/service-row';
+import { RowSubscription } from '../../electron/core/rows/row-subscription';
+import { serviceRows, type ServiceObject } from '../../electron/core/services/service-row';
 import { ResourceWatch, type WatchDelta } from '../../electron/core/watch/resource-watch';
 import { WatchHub } from '../../electron/core/watch/watch-hub';
 import { eventually, testClusters, uniqueNamespace } from './clusters';
@@ -53,8 +53,8 @@ describe('large lists', () => {
 
   it('sends a subscription its rows in bounded batches that hold each row once', async () => {
     const hub = new WatchHub({ pageSize: 10 });
-    const batches: ServiceRowsBatch[] = [];
-    const subscription = new ServiceSubscription(hub, client, {
+    const batches: RowsBatch<'services'>[] = [];
+    const subscription = new RowSubscription(hub, client, serviceRows, {
       clientId: 'large-lists', subscriptionId: 'large-1', context: 'portolan-a', namespace, maxBatchRows: 20,
       onBatch: (batch) => batches.push(batch), onStatus: () => undefined,
     });

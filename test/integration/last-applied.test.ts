@@ -60,7 +60,7 @@ it('shows the detail view the annotations kubectl shows, in its order, and follo
     if (event === 'serviceDetail') details.push(payload as ServiceDetail);
   });
   // A list subscription shares the stream with the detail view.
-  await core.handlers.watchServices({ clientId: 'last-applied', context: cluster.name, namespace });
+  await core.handlers.watchRows({ clientId: 'last-applied', kind: 'services', context: cluster.name, namespace });
   await core.handlers.watchServiceDetail({ clientId: 'last-applied', context: cluster.name, namespace, name: 'web' });
   const first = await kubectlAnnotations();
   const shown = await eventually('the detail', async () => details.find((d) => d.service));

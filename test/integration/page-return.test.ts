@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import type { ServiceRowsBatch, WatchStatus } from '../../electron/api/types';
+import type { RowsBatch, WatchStatus } from '../../electron/api/types';
 import type { PortolanCore } from '../../electron/core/portolan-core';
 import { startBrowserTransport, type BrowserTransport } from '../../electron/serve/browser-transport-server';
 import { connectedCore, testClusters, uniqueNamespace } from './clusters';
@@ -47,10 +47,10 @@ it('tells a page back after its grace period that its lists ended, and a new sub
   await cluster.kubectl(['apply', '-n', namespace, '-f', '-'], service('before'));
 
   const first = await open();
-  const { subscriptionId } = (await call('watchServices', { clientId: 'returning-page', context: cluster.name, namespace })) as { subscriptionId: string };
+  const { subscriptionId } = (await call('watchRows', { clientId: 'returning-page', kind: 'services', context: cluster.name, namespace })) as { subscriptionId: string };
   const names = (messages: Array<{ event: string; payload: unknown }>, id: string): string[] => messages
-    .filter((m) => m.event === 'serviceRows' && (m.payload as ServiceRowsBatch).subscriptionId === id)
-    .flatMap((m) => (m.payload as ServiceRowsBatch).upserted.map((r) => r.name));
+    .filter((m) => m.event === 'rows' && (m.payload as RowsBatch<'services'>).subscriptionId === id)
+    .flatMap((m) => (m.payload as RowsBatch<'services'>).upserted.map((r) => r.name));
   await vi.waitFor(() => expect(names(first.messages, subscriptionId)).toContain('before'), { timeout: 10_000 });
 
   first.ws.close();
@@ -62,7 +62,7 @@ it('tells a page back after its grace period that its lists ended, and a new sub
   const farewell = back.messages.find((m) => m.event === 'watchStatus')!.payload as WatchStatus;
   expect(farewell).toMatchObject({ subscriptionId, phase: 'stopped', error: { kind: 'released' } });
   // What the page's store does on that status: subscribe to the same scope again.
-  const again = (await call('watchServices', { clientId: 'returning-page', context: cluster.name, namespace })) as { subscriptionId: string };
+  const again = (await call('watchRows', { clientId: 'returning-page', kind: 'services', context: cluster.name, namespace })) as { subscriptionId: string };
   await vi.waitFor(() => expect(names(back.messages, again.subscriptionId).sort()).toEqual(['before', 'while-away']), { timeout: 10_000 });
   back.ws.close();
 }, 60_000);

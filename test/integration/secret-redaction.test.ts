@@ -83,7 +83,7 @@ function inputsFor(context: string): Record<MethodName, unknown> {
     addKubeconfigFile: { path: `/nowhere/${planted.token}` }, removeKubeconfigFile: { path: `/nowhere/${planted.password}` },
     trustExecPlugin: { context, file: `/nowhere/${planted.clientSecret}`, command: planted.execToken },
     connect: { context }, disconnect: { context }, listNamespaces: { context }, addNamespaces: { context, namespaces: ['default'] },
-    servicePermissions: { ...where }, watchServices: { clientId: 'planted', context, namespace: null },
+    servicePermissions: { ...where }, watchRows: { clientId: 'planted', kind: 'services', context, namespace: null },
     watchServiceDetail: { clientId: 'planted', ...where, name: 'kubernetes' }, unwatch: { subscriptionId: '00000000-0000-4000-8000-000000000000' },
     deleteServices: { targets: [{ ...where, name: 'no-such-service' }] },
     applyService: { ...where, name: 'planted', manifest: manifest('planted'), force: false },

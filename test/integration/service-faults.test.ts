@@ -37,7 +37,7 @@ afterAll(async () => {
 async function subscribe(context: string, namespace: string): Promise<RowCollector> {
   let id: string | null = null;
   const rows = new RowCollector(core, () => id);
-  id = (await core.handlers.watchServices({ clientId: CLIENT, context, namespace })).subscriptionId;
+  id = (await core.handlers.watchRows({ clientId: CLIENT, kind: 'services', context, namespace })).subscriptionId;
   return rows;
 }
 

@@ -34,7 +34,7 @@ function servicesList(namespace: string, count: number, prefix = 'svc'): string 
 async function subscribe(namespace: string | null): Promise<{ id: string; rows: RowCollector }> {
   let id: string | null = null;
   const rows = new RowCollector(core, () => id);
-  id = (await core.handlers.watchServices({ clientId: CLIENT, context: 'portolan-a', namespace })).subscriptionId;
+  id = (await core.handlers.watchRows({ clientId: CLIENT, kind: 'services', context: 'portolan-a', namespace })).subscriptionId;
   return { id, rows };
 }
 
@@ -85,7 +85,7 @@ describe('service subscriptions', () => {
     let id: string | null = null;
     const rows = new RowCollector(slow, () => id);
     try {
-      id = (await slow.handlers.watchServices({ clientId: CLIENT, context: 'portolan-a', namespace })).subscriptionId;
+      id = (await slow.handlers.watchRows({ clientId: CLIENT, kind: 'services', context: 'portolan-a', namespace })).subscriptionId;
       await eventually('initial rows', async () => (rows.rows.size === 2 ? true : undefined));
       await new Promise((resolve) => setTimeout(resolve, 3500));
       await a!.kubectl(['label', 'service', 'idle-1', '-n', namespace, 'tier=web']);
@@ -161,15 +161,15 @@ describe('service subscriptions', () => {
     const id = crypto.randomUUID();
     const addressed: Array<string | null> = [];
     const stop = core.events.listen((event, payload, to) => {
-      if (event === 'serviceRows' && (payload as { subscriptionId: string }).subscriptionId === id) addressed.push(to);
+      if (event === 'rows' && (payload as { subscriptionId: string }).subscriptionId === id) addressed.push(to);
     });
     const rows = new RowCollector(core, () => id);
     try {
-      expect(await core.handlers.watchServices({ clientId: CLIENT, subscriptionId: id, context: 'portolan-a', namespace })).toEqual({ subscriptionId: id });
+      expect(await core.handlers.watchRows({ clientId: CLIENT, kind: 'services', subscriptionId: id, context: 'portolan-a', namespace })).toEqual({ subscriptionId: id });
       await eventually('rows under the chosen id', async () => (rows.rows.size === 2 ? true : undefined));
       expect(addressed.length).toBeGreaterThan(0);
       expect(addressed.every((to) => to === CLIENT)).toBe(true);
-      await expect(core.handlers.watchServices({ clientId: CLIENT, subscriptionId: id, context: 'portolan-a', namespace })).rejects.toThrow(/exists already/);
+      await expect(core.handlers.watchRows({ clientId: CLIENT, kind: 'services', subscriptionId: id, context: 'portolan-a', namespace })).rejects.toThrow(/exists already/);
       await core.handlers.unwatch({ subscriptionId: id });
     } finally {
       stop();
@@ -186,7 +186,7 @@ describe('service subscriptions', () => {
   });
 
   it('is refused, in words, for a context that is not connected', async () => {
-    await expect(core.handlers.watchServices({ clientId: CLIENT, context: 'portolan-b', namespace: null })).rejects.toThrow(/not connected/);
+    await expect(core.handlers.watchRows({ clientId: CLIENT, kind: 'services', context: 'portolan-b', namespace: null })).rejects.toThrow(/not connected/);
   });
 });
 
@@ -199,7 +199,7 @@ describe('restricted users', () => {
     const restricted = await connectedCore(file, 'restricted');
     let id: string | null = null;
     const rows = new RowCollector(restricted, () => id);
-    id = (await restricted.handlers.watchServices({ clientId: CLIENT, context: 'restricted', namespace: 'default' })).subscriptionId;
+    id = (await restricted.handlers.watchRows({ clientId: CLIENT, kind: 'services', context: 'restricted', namespace: 'default' })).subscriptionId;
     await eventually('denied', async () => (rows.lastStatus?.phase === 'denied' ? true : undefined));
     expect(rows.lastStatus?.error).toMatchObject({ kind: 'forbidden', message: expect.stringMatching(/forbidden/i) });
     const seen = rows.statuses.length;
@@ -218,7 +218,7 @@ describe('the list+watch engine', () => {
     await a!.kubectl(['apply', '-f', '-'], servicesList(namespace, 20, 'paged'));
     let id: string | null = null;
     const rows = new RowCollector(engine, () => id);
-    id = (await engine.handlers.watchServices({ clientId: CLIENT, context: 'portolan-a', namespace })).subscriptionId;
+    id = (await engine.handlers.watchRows({ clientId: CLIENT, kind: 'services', context: 'portolan-a', namespace })).subscriptionId;
     // 20 Services in pages of 7: only a followed continue token brings all of them.
     await eventually('all pages', async () => (rows.rows.size === 20 ? true : undefined));
     const key = `portolan-a|/v1/services@${namespace}`;

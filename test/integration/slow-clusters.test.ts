@@ -50,7 +50,7 @@ describe('slow and silent clusters', () => {
     await eventually('portolan-a connected', async () => ((await stateOf('portolan-a')) === 'connected' ? true : undefined));
     let id: string | null = null;
     const rows = new RowCollector(core, () => id);
-    id = (await core.handlers.watchServices({ clientId: 'slow-test', context: 'portolan-a', namespace: 'default' })).subscriptionId;
+    id = (await core.handlers.watchRows({ clientId: 'slow-test', kind: 'services', context: 'portolan-a', namespace: 'default' })).subscriptionId;
     await eventually('portolan-a listed', async () => (rows.lastStatus?.synced ? true : undefined));
     const healthyMs = Date.now() - began;
     expect(await stateOf('slow')).toBe('connecting');
@@ -73,7 +73,7 @@ describe('slow and silent clusters', () => {
     // The slow cluster's list arrives too, just later.
     let slowId: string | null = null;
     const slowRows = new RowCollector(core, () => slowId);
-    slowId = (await core.handlers.watchServices({ clientId: 'slow-test', context: 'slow', namespace: 'default' })).subscriptionId;
+    slowId = (await core.handlers.watchRows({ clientId: 'slow-test', kind: 'services', context: 'slow', namespace: 'default' })).subscriptionId;
     await eventually('slow listed', async () => (slowRows.lastStatus?.synced ? true : undefined), 30_000);
     expect([...slowRows.rows.values()].map((r) => r.name)).toContain('kubernetes');
     rows.close();

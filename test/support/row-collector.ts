@@ -1,11 +1,11 @@
 // Collects what a subscription sends: applies row batches to a map as the renderer would, and keeps
 // every batch and status with the time it arrived.
-import type { ServiceRow, ServiceRowsBatch, WatchStatus } from '../../electron/api/types';
+import type { ServiceRow, RowsBatch, WatchStatus } from '../../electron/api/types';
 import type { PortolanCore } from '../../electron/core/portolan-core';
 
 export class RowCollector {
   readonly rows = new Map<string, ServiceRow>();
-  readonly batches: Array<{ at: number; batch: ServiceRowsBatch }> = [];
+  readonly batches: Array<{ at: number; batch: RowsBatch<'services'> }> = [];
   readonly statuses: WatchStatus[] = [];
   private readonly stop: () => void;
   private readonly subscriptionId: () => string | null;
@@ -14,8 +14,8 @@ export class RowCollector {
     this.subscriptionId = subscriptionId;
     this.stop = core.events.listen((event, payload) => {
       const id = this.subscriptionId();
-      if (event === 'serviceRows') {
-        const batch = payload as ServiceRowsBatch;
+      if (event === 'rows') {
+        const batch = payload as RowsBatch<'services'>;
         if (batch.subscriptionId !== id) return;
         this.batches.push({ at: performance.now(), batch });
         for (const row of batch.upserted) this.rows.set(row.uid, row);

@@ -7,6 +7,7 @@ import { serverFieldsIn, withoutServerFields } from '../../api/server-fields';
 import { KubeRequestError } from '../kube/kube-errors';
 import { resourcePath } from '../watch/resource-ref';
 import { FIELD_MANAGER } from './service-actions';
+import { WORKLOAD_SOURCES, workloadSummary, type WorkloadObject } from './workload-rows';
 import { readServiceManifest, refusal } from './service-manifest';
 
 const services = (namespace: string) => ({ group: '', version: 'v1', plural: 'services', namespace });
@@ -21,26 +22,11 @@ export async function serviceExists(connections: ConnectionManager, context: str
   }
 }
 
-interface WorkloadObject {
-  metadata: { name: string };
-  spec?: {
-    selector?: { matchLabels?: Record<string, string>; matchExpressions?: unknown[] };
-    template?: { metadata?: { labels?: Record<string, string> }; spec?: { containers?: Array<{ ports?: Array<{ name?: string; containerPort: number; protocol?: string }> }> } } };
-}
-
 export async function listWorkloads(connections: ConnectionManager, context: string, namespace: string): Promise<WorkloadSummary[]> {
   const { client } = connections.connection(context);
-  const kinds = [['Deployment', 'deployments'], ['StatefulSet', 'statefulsets'], ['DaemonSet', 'daemonsets']] as const;
-  const lists = await Promise.all(kinds.map(async ([kind, plural]) => {
-    const list = await client.json<{ items?: WorkloadObject[] }>('GET', resourcePath({ group: 'apps', version: 'v1', plural, namespace }), { query: { limit: 500 } });
-    return (list.items ?? []).map((w): WorkloadSummary => ({
-      kind,
-      name: w.metadata.name,
-      selectorLabels: w.spec?.selector?.matchLabels ?? {},
-      selectorExpressions: (w.spec?.selector?.matchExpressions?.length ?? 0) > 0,
-      ports: (w.spec?.template?.spec?.containers ?? []).flatMap((c) => c.ports ?? [])
-        .map((p) => ({ name: p.name ?? null, containerPort: p.containerPort, protocol: p.protocol ?? 'TCP' })),
-    }));
+  const lists = await Promise.all(WORKLOAD_SOURCES.map(async (source) => {
+    const list = await client.json<{ items?: WorkloadObject[] }>('GET', resourcePath({ ...source, namespace }), { query: { limit: 500 } });
+    return (list.items ?? []).map((w) => workloadSummary(source.kind, w));
   }));
   return lists.flat().sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
 }

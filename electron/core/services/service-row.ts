@@ -1,5 +1,7 @@
-// A Service object (plus its EndpointSlices) as the slim row the list shows. Pure: unit-tested.
+// A Service object (plus its EndpointSlices) as the slim row the list shows, and the list's row
+// descriptor. Pure: unit-tested.
 import type { ServiceAccessType, ServiceKind, ServiceRow } from '../../api/types';
+import type { RowDescriptor } from '../rows/row-descriptor';
 import type { KubeObject } from '../watch/resource-ref';
 
 import { ALIAS_ANNOTATION, DESCRIPTION_ANNOTATION } from '../../api/kubesphere-annotations';
@@ -88,3 +90,17 @@ export function toServiceRow(context: string, service: ServiceObject, slices: It
     endpoints: kind === 'headless-external-name' || (!hasSelector && ownSlices.length === 0) ? null : countEndpoints(ownSlices),
   };
 }
+
+/** The Service list: each Service, joined with its EndpointSlices (by their service-name label). */
+export const serviceRows: RowDescriptor<'services'> = {
+  kind: 'services',
+  sources: [{ kind: 'Service', group: '', version: 'v1', plural: 'services' }],
+  join: {
+    source: { kind: 'EndpointSlice', group: 'discovery.k8s.io', version: 'v1', plural: 'endpointslices' },
+    ownerOf: (slice) => slice.metadata.labels?.[SERVICE_NAME_LABEL] ?? null,
+  },
+  toRow: (context, service, _source, slices) => toServiceRow(context, service as ServiceObject, slices as EndpointSliceObject[]),
+  // Slices decide only the endpoint counts: slices arriving after the Services, or pods coming and
+  // going at the same readiness, send nothing.
+  joinSignature: (row) => (row.endpoints ? `${row.endpoints.ready}/${row.endpoints.total}` : '-'),
+};

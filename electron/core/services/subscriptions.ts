@@ -2,7 +2,7 @@
 // that a client that goes away stops its streams. Re-made on the new connection when a context's
 // kubeconfig entry changes; ended with a final status when the context disappears.
 import { randomUUID } from 'node:crypto';
-import type { Subscription } from '../../api/types';
+import type { RowKind, Subscription } from '../../api/types';
 import { PortolanError } from '../../api/portolan-error';
 import type { ConnectionManager } from '../clusters/connection-manager';
 import type { CoreEvents } from '../core-events';
@@ -10,7 +10,8 @@ import type { WatchHub } from '../watch/watch-hub';
 import type { KubeClient } from '../kube/kube-client';
 import { OpenableUrls } from './service-addresses';
 import { ServiceDetailSubscription } from './service-detail-subscription';
-import { ServiceSubscription } from './service-subscription';
+import { RowSubscription } from '../rows/row-subscription';
+import { ROW_KINDS } from './row-kinds';
 
 interface Entry {
   clientId: string;
@@ -38,11 +39,11 @@ export class SubscriptionManager {
   }
 
   /** `id`: the subscription's id as the caller chose it (so it can route events that overtake the answer). */
-  watchServices(clientId: string, context: string, namespace: string | null, id?: string): Subscription {
+  watchRows(clientId: string, kind: RowKind, context: string, namespace: string | null, id?: string): Subscription {
     return this.add(clientId, id, context, namespace, (subscriptionId) => (client) =>
-      new ServiceSubscription(this.hub, client, {
+      new RowSubscription<RowKind>(this.hub, client, ROW_KINDS[kind], {
         clientId, subscriptionId, context, namespace, ...(this.batchMs === undefined ? {} : { batchMs: this.batchMs }),
-        onBatch: (batch) => this.events.emitTo(clientId, 'serviceRows', batch),
+        onBatch: (batch) => this.events.emitTo(clientId, 'rows', batch),
         onStatus: (status) => this.events.emitTo(clientId, 'watchStatus', status),
       }));
   }

@@ -3,13 +3,13 @@
 // unwatches. Events whose subscription this page did not make (another page's, one already closed)
 // are dropped here, by id.
 import type { PortolanApi } from '../../../electron/api/contract';
-import type { ServiceDetail, ServiceRowsBatch, WatchStatus } from '../../../electron/api/types';
+import type { ServiceDetail, RowsBatch, WatchStatus } from '../../../electron/api/types';
 
 export type LiveTarget =
-  | { kind: 'serviceRows'; context: string; namespace: string | null }
+  | { kind: 'rows'; context: string; namespace: string | null }
   | { kind: 'serviceDetail'; context: string; namespace: string; name: string };
 
-type DataOf<T extends LiveTarget> = T extends { kind: 'serviceRows' } ? ServiceRowsBatch : ServiceDetail;
+type DataOf<T extends LiveTarget> = T extends { kind: 'rows' } ? RowsBatch<'services'> : ServiceDetail;
 
 export interface LiveHandlers<T extends LiveTarget> {
   onData(data: DataOf<T>): void;
@@ -30,7 +30,7 @@ interface Route {
 }
 
 export type Subscribe = <T extends LiveTarget>(target: T, handlers: LiveHandlers<T>) => Live;
-type LiveApi = Pick<PortolanApi, 'on' | 'watchServices' | 'watchServiceDetail' | 'unwatch'>;
+type LiveApi = Pick<PortolanApi, 'on' | 'watchRows' | 'watchServiceDetail' | 'unwatch'>;
 
 /** `subscribe` for one page (api/portolan.ts makes the page's own). */
 export function liveSubscriptions(api: LiveApi, clientId: string): Subscribe {
@@ -40,7 +40,7 @@ export function liveSubscriptions(api: LiveApi, clientId: string): Subscribe {
   function listen(): void {
     if (listening) return;
     listening = true;
-    api.on('serviceRows', (batch) => routes.get(batch.subscriptionId)?.onData(batch));
+    api.on('rows', (batch) => routes.get(batch.subscriptionId)?.onData(batch));
     api.on('serviceDetail', (detail) => routes.get(detail.subscriptionId)?.onData(detail));
     api.on('watchStatus', (status) => {
       const route = routes.get(status.subscriptionId);
@@ -53,8 +53,8 @@ export function liveSubscriptions(api: LiveApi, clientId: string): Subscribe {
     listen();
     const id = crypto.randomUUID();
     routes.set(id, handlers as Route);
-    const call = target.kind === 'serviceRows'
-      ? api.watchServices({ clientId, subscriptionId: id, context: target.context, namespace: target.namespace })
+    const call = target.kind === 'rows'
+      ? api.watchRows({ clientId, kind: 'services', subscriptionId: id, context: target.context, namespace: target.namespace })
       : api.watchServiceDetail({ clientId, subscriptionId: id, context: target.context, namespace: target.namespace, name: target.name });
     const started = call.then(() => undefined, (error: unknown) => {
       routes.delete(id);

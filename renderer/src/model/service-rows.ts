@@ -1,38 +1,10 @@
-// The Service list's logic, pure and unit-tested: applying batches (with a resourceVersion guard),
-// search, filters, the sort order (for SortedView), and the text each column shows.
-import type { ServiceRow, ServiceRowsBatch } from '../../../electron/api/types';
-import { naturalKey, SortedView, type RowChange, type ViewOrder } from './sorted-view';
+// The Service list's logic, pure and unit-tested: search, filters, the sort order (for SortedView), and the text each column shows.
+import type { ServiceRow } from '../../../electron/api/types';
+import { naturalKey, SortedView, type ViewOrder } from './sorted-view';
 
-export const rowKey = (row: Pick<ServiceRow, 'context' | 'uid'>): string => `${row.context}/${row.uid}`;
+import { rowKey } from './row-batch';
 
-/** resourceVersions are opaque, but etcd's are integers: compare them as such when both are. */
-function isOlder(candidate: string, known: string): boolean {
-  if (!/^\d+$/.test(candidate) || !/^\d+$/.test(known)) return false;
-  return candidate.length !== known.length ? candidate.length < known.length : candidate < known;
-}
-
-/**
- * Applies one batch to the rows and returns what changed (each row before and after), for the
- * sorted view to follow. Older versions never win.
- */
-export function applyBatch(rows: Map<string, ServiceRow>, batch: Pick<ServiceRowsBatch, 'context' | 'upserted' | 'deleted'>): Array<RowChange<ServiceRow>> {
-  const changes: Array<RowChange<ServiceRow>> = [];
-  for (const row of batch.upserted) {
-    const key = rowKey(row);
-    const known = rows.get(key);
-    if (known && isOlder(row.resourceVersion, known.resourceVersion)) continue;
-    rows.set(key, row);
-    changes.push({ before: known, after: row });
-  }
-  for (const uid of batch.deleted) {
-    const key = `${batch.context}/${uid}`;
-    const known = rows.get(key);
-    if (!known) continue;
-    rows.delete(key);
-    changes.push({ before: known });
-  }
-  return changes;
-}
+export { rowKey };
 
 export function portsText(row: ServiceRow): string {
   return row.ports.map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol} → ${p.targetPort}`).join(', ');

@@ -2,7 +2,7 @@
 // answer still reaches its handler; other pages' events are dropped; close unwatches once; a stopped
 // stream or a refused call leaves nothing behind.
 import { describe, expect, it } from 'vitest';
-import type { ServiceRowsBatch, WatchStatus } from '../../../electron/api/types';
+import type { RowsBatch, WatchStatus } from '../../../electron/api/types';
 import { liveSubscriptions } from '../../../renderer/src/api/live';
 
 function fakeApi() {
@@ -15,10 +15,10 @@ function fakeApi() {
       listeners.set(event, [...(listeners.get(event) ?? []), listener]);
       return () => undefined;
     },
-    watchServices: async (input: { clientId: string; subscriptionId?: string; context: string }) => {
+    watchRows: async (input: { clientId: string; subscriptionId?: string; kind: string; context: string }) => {
       calls.push(`watch ${input.clientId} ${input.context}`);
       // The first batch overtakes the answer.
-      emit('serviceRows', batch(input.subscriptionId!, 'early'));
+      emit('rows', batch(input.subscriptionId!, 'early'));
       if (refuse) throw new Error('context "b" is not connected');
       return { subscriptionId: input.subscriptionId! };
     },
@@ -31,9 +31,9 @@ function fakeApi() {
   return { api, emit, calls, refuseNext: () => (refuse = true) };
 }
 
-const batch = (subscriptionId: string, name: string): ServiceRowsBatch => ({
-  clientId: 'page-1234', subscriptionId, context: 'a', namespace: null, deleted: [],
-  upserted: [{ name } as ServiceRowsBatch['upserted'][number]],
+const batch = (subscriptionId: string, name: string): RowsBatch<'services'> => ({
+  clientId: 'page-1234', subscriptionId, kind: 'services', context: 'a', namespace: null, deleted: [],
+  upserted: [{ name } as RowsBatch<'services'>['upserted'][number]],
 });
 const status = (subscriptionId: string, phase: WatchStatus['phase']): WatchStatus => ({
   clientId: 'page-1234', subscriptionId, context: 'a', namespace: null, phase, synced: false, stale: false, error: null, retryAt: null,
@@ -44,13 +44,13 @@ describe('live subscriptions', () => {
     const { api, emit, calls } = fakeApi();
     const subscribe = liveSubscriptions(api as never, 'page-1234');
     const names: string[] = [];
-    const live = subscribe({ kind: 'serviceRows', context: 'a', namespace: null }, { onData: (b) => names.push(b.upserted[0]!.name) });
+    const live = subscribe({ kind: 'rows', context: 'a', namespace: null }, { onData: (b) => names.push(b.upserted[0]!.name) });
     await live.started;
-    emit('serviceRows', batch(live.id, 'later'));
-    emit('serviceRows', batch(crypto.randomUUID(), 'someone else'));
+    emit('rows', batch(live.id, 'later'));
+    emit('rows', batch(crypto.randomUUID(), 'someone else'));
     live.close();
     live.close();
-    emit('serviceRows', batch(live.id, 'after close'));
+    emit('rows', batch(live.id, 'after close'));
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(names).toEqual(['early', 'later']);
     expect(calls).toEqual(['watch page-1234 a', `unwatch ${live.id}`]);
@@ -60,7 +60,7 @@ describe('live subscriptions', () => {
     const { api, emit, calls, refuseNext } = fakeApi();
     const subscribe = liveSubscriptions(api as never, 'page-1234');
     const phases: string[] = [];
-    const live = subscribe({ kind: 'serviceRows', context: 'a', namespace: null }, { onData: () => undefined, onStatus: (s) => phases.push(s.phase) });
+    const live = subscribe({ kind: 'rows', context: 'a', namespace: null }, { onData: () => undefined, onStatus: (s) => phases.push(s.phase) });
     await live.started;
     emit('watchStatus', status(live.id, 'watching'));
     emit('watchStatus', status(live.id, 'stopped'));
@@ -70,9 +70,9 @@ describe('live subscriptions', () => {
 
     refuseNext();
     const names: string[] = [];
-    const refused = subscribe({ kind: 'serviceRows', context: 'b', namespace: null }, { onData: (b) => names.push(b.upserted[0]!.name) });
+    const refused = subscribe({ kind: 'rows', context: 'b', namespace: null }, { onData: (b) => names.push(b.upserted[0]!.name) });
     await expect(refused.started).rejects.toThrow('not connected');
-    emit('serviceRows', batch(refused.id, 'late'));
+    emit('rows', batch(refused.id, 'late'));
     refused.close();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(names).toEqual(['early']);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceRow } from '../../../electron/api/types';
-import { age, applyBatch, matchesServiceQuery, portsText, rowKey, visibleRows } from '../../../renderer/src/model/service-rows';
+import { applyBatch } from '../../../renderer/src/model/row-batch';
+import { age, matchesServiceQuery, portsText, rowKey, visibleRows } from '../../../renderer/src/model/service-rows';
 
 function row(name: string, patch: Partial<ServiceRow> = {}): ServiceRow {
   return {

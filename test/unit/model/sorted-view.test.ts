@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ServiceRow } from '../../../electron/api/types';
-import { applyBatch, matchesServiceQuery, matchesType, selectorText, serviceOrder, type RowFilter, type Sort, type SortKey } from '../../../renderer/src/model/service-rows';
+import { applyBatch } from '../../../renderer/src/model/row-batch';
+import { matchesServiceQuery, matchesType, selectorText, serviceOrder, type RowFilter, type Sort, type SortKey } from '../../../renderer/src/model/service-rows';
 import { naturalKey, SortedView } from '../../../renderer/src/model/sorted-view';
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });

@@ -1,0 +1,226 @@
+// One subscriber's live list of one kind in a (cluster, namespace scope): the shared streams of the
+// descriptor's resources joined into slim rows, sent as deltas instead of the whole list on every
+// event. Batching adapts to load: a change after a quiet spell goes out at once (on the next turn of
+// the event loop, with whatever arrived in the same read); while changes keep coming, they are
+// coalesced into at most one batch per interval, and no message holds more than `maxBatchRows` rows.
+import type { RowKind, RowOf, RowsBatch, WatchStatus } from '../../api/types';
+import type { KubeClient } from '../kube/kube-client';
+import type { KubeObject } from '../watch/resource-ref';
+import type { WatchDelta, WatchState } from '../watch/resource-watch';
+import type { WatchHub, WatchLease } from '../watch/watch-hub';
+import type { RowDescriptor, RowSource } from './row-descriptor';
+
+export interface RowSubscriptionOptions<K extends RowKind> {
+  clientId: string;
+  subscriptionId: string;
+  context: string;
+  namespace: string | null;
+  /** While a flood lasts, at most one batch per this many ms (25 unless set). */
+  batchMs?: number;
+  /** At most this many rows per message (250, about 120 KB of Service rows, unless set); more follow at once. */
+  maxBatchRows?: number;
+  onBatch(batch: RowsBatch<K>): void;
+  onStatus(status: WatchStatus): void;
+}
+
+const ownerKey = (namespace: string | undefined, name: string): string => `${namespace ?? ''}/${name}`;
+
+export class RowSubscription<K extends RowKind> {
+  private readonly descriptor: RowDescriptor<K>;
+  private readonly options: RowSubscriptionOptions<K>;
+  private readonly sources: Array<{ source: RowSource; lease: WatchLease<KubeObject> }>;
+  private readonly joined: { lease: WatchLease<KubeObject>; ownerOf(object: KubeObject): string | null } | null;
+  /** owner key → uids of the objects joined to it */
+  private readonly joinedByOwner = new Map<string, Set<string>>();
+  /** owner key → uid of the row's own object (for join changes) */
+  private readonly uidByOwner = new Map<string, string>();
+  /** uids whose row may have changed (its object or its joined objects) */
+  private readonly changed = new Set<string>();
+  /** uids whose own object changed (their row is sent whatever the join says) */
+  private readonly ownChanged = new Set<string>();
+  /** uid → the join signature last sent */
+  private readonly sentSignature = new Map<string, string>();
+  private readonly deleted = new Set<string>();
+  private timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+  private lastFlush = -Infinity;
+  private readonly stops: Array<() => void> = [];
+  private closed = false;
+
+  constructor(hub: WatchHub, client: KubeClient, descriptor: RowDescriptor<K>, options: RowSubscriptionOptions<K>) {
+    this.descriptor = descriptor;
+    this.options = options;
+    const acquire = (source: RowSource): WatchLease<KubeObject> =>
+      hub.acquire<KubeObject>(options.context, client, { group: source.group, version: source.version, plural: source.plural, namespace: options.namespace });
+    this.sources = descriptor.sources.map((source) => ({ source, lease: acquire(source) }));
+    this.joined = descriptor.join ? { lease: acquire(descriptor.join.source), ownerOf: descriptor.join.ownerOf } : null;
+    if (this.joined) {
+      for (const object of this.joined.lease.watch.items.values()) this.indexJoined(object, true);
+      this.stops.push(this.joined.lease.watch.onDelta((d) => this.onJoined(d)), this.joined.lease.watch.onState(() => this.publishStatus()));
+    }
+    for (const { lease } of this.sources) {
+      for (const object of lease.watch.items.values()) this.touch(object);
+      this.stops.push(lease.watch.onDelta((d) => this.onObjects(d)), lease.watch.onState(() => this.publishStatus()));
+    }
+    this.schedule();
+    this.publishStatus();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.cancelTimer();
+    this.stops.forEach((stop) => stop());
+    for (const { lease } of this.sources) lease.release();
+    this.joined?.lease.release();
+  }
+
+  /**
+   * The first source's stream decides the phase; the others add their error. A source marked
+   * optional that answers 404 (its CRD is not installed) counts as synced and says nothing.
+   */
+  status(): WatchStatus {
+    const absent = (source: RowSource, state: WatchState): boolean => !!source.optional && state.error?.kind === 'not-found';
+    const states = this.sources.filter(({ source, lease }) => !absent(source, lease.watch.state)).map(({ lease }) => lease.watch.state);
+    const s: WatchState = states[0] ?? { phase: 'watching', synced: true, error: null, retryAt: null };
+    const others = [...states.slice(1), ...(this.joined ? [this.joined.lease.watch.state] : [])];
+    return {
+      clientId: this.options.clientId,
+      subscriptionId: this.options.subscriptionId,
+      context: this.options.context,
+      namespace: this.options.namespace,
+      phase: s.phase,
+      synced: states.every((state) => state.synced),
+      stale: s.synced && s.phase !== 'watching' && s.phase !== 'listing',
+      error: s.error ?? others.find((state) => state.error)?.error ?? null,
+      retryAt: s.retryAt,
+    };
+  }
+
+  private publishStatus(): void {
+    if (!this.closed) this.options.onStatus(this.status());
+  }
+
+  private touch(object: KubeObject): void {
+    if (this.joined) this.uidByOwner.set(ownerKey(object.metadata.namespace, object.metadata.name), object.metadata.uid);
+    this.changed.add(object.metadata.uid);
+    this.ownChanged.add(object.metadata.uid);
+    this.deleted.delete(object.metadata.uid);
+  }
+
+  private onObjects(delta: WatchDelta<KubeObject>): void {
+    for (const object of [...delta.added, ...delta.modified]) this.touch(object);
+    for (const object of delta.deleted) {
+      this.uidByOwner.delete(ownerKey(object.metadata.namespace, object.metadata.name));
+      this.changed.delete(object.metadata.uid);
+      this.ownChanged.delete(object.metadata.uid);
+      this.sentSignature.delete(object.metadata.uid);
+      this.deleted.add(object.metadata.uid);
+    }
+    this.schedule();
+  }
+
+  /** Indexes a joined object under its owner; the owner's key, or null when it has none. */
+  private indexJoined(object: KubeObject, present: boolean): string | null {
+    const owner = this.joined?.ownerOf(object);
+    if (!owner) return null;
+    const k = ownerKey(object.metadata.namespace, owner);
+    const set = this.joinedByOwner.get(k) ?? new Set<string>();
+    if (present) set.add(object.metadata.uid);
+    else set.delete(object.metadata.uid);
+    if (set.size > 0) this.joinedByOwner.set(k, set);
+    else this.joinedByOwner.delete(k);
+    return k;
+  }
+
+  private onJoined(delta: WatchDelta<KubeObject>): void {
+    const touched = new Set<string>();
+    for (const object of [...delta.added, ...delta.modified]) {
+      const k = this.indexJoined(object, true);
+      if (k) touched.add(k);
+    }
+    for (const object of delta.deleted) {
+      const k = this.indexJoined(object, false);
+      if (k) touched.add(k);
+    }
+    for (const k of touched) {
+      const uid = this.uidByOwner.get(k);
+      if (uid) this.changed.add(uid);
+    }
+    if (touched.size > 0) this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer || this.closed) return;
+    const wait = this.lastFlush + (this.options.batchMs ?? 25) - performance.now();
+    this.timer = wait <= 0 ? setImmediate(() => this.flush()) : setTimeout(() => this.flush(), wait);
+  }
+
+  private cancelTimer(): void {
+    if (this.timer) {
+      clearTimeout(this.timer as NodeJS.Timeout);
+      clearImmediate(this.timer as NodeJS.Immediate);
+    }
+    this.timer = null;
+  }
+
+  private objectOf(uid: string): { object: KubeObject; source: RowSource } | undefined {
+    for (const { source, lease } of this.sources) {
+      const object = lease.watch.items.get(uid);
+      if (object) return { object, source };
+    }
+    return undefined;
+  }
+
+  private joinedOf(object: KubeObject): KubeObject[] {
+    if (!this.joined) return [];
+    const uids = this.joinedByOwner.get(ownerKey(object.metadata.namespace, object.metadata.name)) ?? new Set<string>();
+    return [...uids].flatMap((u) => {
+      const joined = this.joined!.lease.watch.items.get(u);
+      return joined ? [joined] : [];
+    });
+  }
+
+  private flush(): void {
+    this.timer = null;
+    this.lastFlush = performance.now();
+    if (this.closed || (this.changed.size === 0 && this.deleted.size === 0)) return;
+    const upserted: Array<RowOf[K]> = [];
+    // A bounded message: the rest follows at once, in order, so neither side holds one huge message
+    // and the renderer can paint in between.
+    const limit = this.options.maxBatchRows ?? 250;
+    const taken: string[] = [];
+    for (const uid of this.changed) {
+      if (taken.length >= limit) break;
+      taken.push(uid);
+    }
+    const signatureOf = this.descriptor.joinSignature;
+    for (const uid of taken) {
+      const found = this.objectOf(uid);
+      if (!found) continue;
+      const row = this.descriptor.toRow(this.options.context, found.object, found.source, this.joinedOf(found.object));
+      if (signatureOf) {
+        const signature = signatureOf(row);
+        // Only joined objects changed and what they decide in the row did not: nothing to send.
+        if (!this.ownChanged.has(uid) && this.sentSignature.get(uid) === signature) continue;
+        this.sentSignature.set(uid, signature);
+      }
+      upserted.push(row);
+    }
+    const batch: RowsBatch<K> = {
+      clientId: this.options.clientId,
+      subscriptionId: this.options.subscriptionId,
+      kind: this.descriptor.kind,
+      context: this.options.context,
+      namespace: this.options.namespace,
+      upserted,
+      deleted: [...this.deleted],
+    };
+    for (const uid of taken) {
+      this.changed.delete(uid);
+      this.ownChanged.delete(uid);
+    }
+    this.deleted.clear();
+    if (upserted.length > 0 || batch.deleted.length > 0) this.options.onBatch(batch);
+    if (this.changed.size > 0) this.timer = setImmediate(() => this.flush());
+  }
+}
