@@ -1,7 +1,7 @@
 // Lint rules, and the app's import boundaries (the layers of README's Folders section): core never
 // imports electron and its folders import only the layers below them (CORE_LAYERS), api imports
 // neither Node nor core, preload only api, and the renderer reaches the backend only through
-// electron/api.
+// electron/api, from its stores (and use-*.ts composables): components and model/ never call it.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import vue from 'eslint-plugin-vue';
@@ -26,6 +26,17 @@ const CORE_LAYERS = [
   ['rows'],
   ['services', 'drafts', 'port-forward'],
 ];
+/** What the renderer may not import (more patterns for stricter folders). */
+function rendererImports(...more) {
+  return {
+    paths: [{ name: 'electron', message: 'The renderer talks only to window.portolan through electron/api.' },
+      { name: '@kubernetes/client-node', message: 'Cluster access lives in electron/core.' }],
+    patterns: [nodeBuiltins, upward('core', 'The renderer talks only to electron/api.'),
+      upward('main', 'The renderer talks only to electron/api.'), upward('preload', 'The renderer talks only to electron/api.'),
+      upward('serve', 'The renderer talks only to electron/api.'), ...more],
+  };
+}
+
 const coreOutside = [upward('main', 'core does not depend on main.'), upward('preload', 'core does not depend on preload.'),
   upward('serve', 'core does not depend on a transport.'), upward('renderer', 'core does not depend on the renderer.')];
 const coreLayerRules = CORE_LAYERS.flatMap((layer, index) => layer.map((folder) => ({
@@ -105,14 +116,16 @@ export default defineConfig(
   },
   {
     files: ['renderer/**'],
+    rules: { 'no-restricted-imports': ['error', rendererImports()] },
+  },
+  {
+    // Components and views render and dispatch; model/ is pure. Only stores (and the use-*.ts
+    // composables beside the components that need a short-lived subscription) call the API.
+    files: ['renderer/**/*.vue', 'renderer/src/model/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'The renderer talks only to window.portolan through electron/api.' },
-          { name: '@kubernetes/client-node', message: 'Cluster access lives in electron/core.' }],
-        patterns: [nodeBuiltins, upward('core', 'The renderer talks only to electron/api.'),
-          upward('main', 'The renderer talks only to electron/api.'), upward('preload', 'The renderer talks only to electron/api.'),
-          upward('serve', 'The renderer talks only to electron/api.')],
-      }],
+      'no-restricted-imports': ['error', rendererImports(
+        { group: ['**/api/portolan', '**/api/live'], message: 'Only stores and use-*.ts composables call the API: dispatch to a store instead.' },
+      )],
     },
   },
 );

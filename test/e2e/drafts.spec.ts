@@ -142,6 +142,16 @@ test('compares one Service across two clusters and applies one cluster\'s versio
   const table = app.getByRole('table', { name: 'Services' });
   await expect(table.getByRole('link', { name, exact: true })).toHaveCount(2, { timeout: 20_000 });
   await table.getByRole('row').filter({ hasText: 'portolan-a' }).getByRole('link', { name, exact: true }).click();
+  // The detail view lists, live, the Ingresses that route to the Service.
+  await app.getByRole('tab', { name: 'Routes (0)' }).click();
+  await expect(app.getByText('No Ingress or HTTPRoute sends traffic to this Service.')).toBeVisible();
+  await a!.kubectl(['apply', '-f', '-'], JSON.stringify({
+    apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: `${name}-in`, namespace: 'default' },
+    spec: { rules: [{ host: 'twin.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name, port: { number: 80 } } } }] } }] },
+  }));
+  await expect(app.getByRole('tab', { name: 'Routes (1)' })).toBeVisible({ timeout: 15_000 });
+  await expect(app.getByRole('tabpanel', { name: 'Routes (1)' })).toContainText('twin.example.com/ → :80');
+  await app.screenshot({ path: 'test-results/screens/detail-routes-en.png' });
   await app.getByRole('button', { name: 'Compare across 2 clusters' }).click();
   const compare = app.getByRole('dialog', { name: `${name} in default, across clusters` });
   await expect(compare.getByRole('row', { name: /portolan-b/ })).toContainText('Differs', { timeout: 15_000 });

@@ -1,5 +1,5 @@
 // The only module that touches window.portolan: Electron's preload bridge when present, else the
-// browser transport. Stores, and for now the wizard and the detail view, import `api` from here.
+// browser transport. Only stores and use-*.ts composables import `api` from here (eslint.config.js).
 import { createApiClient } from '../../../electron/api/client';
 import type { PortolanApi } from '../../../electron/api/contract';
 import { createBrowserBridge } from './browser-bridge';

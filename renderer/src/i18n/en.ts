@@ -178,6 +178,13 @@ const en = {
     stopShort: 'Stop',
   },
   detail: {
+    routes: 'Routes',
+    routesLoading: 'Reading the Ingresses and HTTPRoutes of this namespace…',
+    noRoutes: 'No Ingress or HTTPRoute sends traffic to this Service.',
+    routeKind: 'Kind',
+    routeName: 'Name',
+    routeRules: 'Rules to this Service',
+    routeVia: 'Class or Gateway',
     saveAsDraft: 'Save as draft',
     savedAsDraft: 'Saved as draft {file} (see Drafts).',
     compare: 'Compare across {n} clusters',

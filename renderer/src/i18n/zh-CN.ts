@@ -175,6 +175,13 @@ const zhCN: MessageSchema = {
     stopShort: '停止',
   },
   detail: {
+    routes: '路由',
+    routesLoading: '正在读取此命名空间的 Ingress 和 HTTPRoute…',
+    noRoutes: '没有 Ingress 或 HTTPRoute 将流量发送到此服务。',
+    routeKind: '类型',
+    routeName: '名称',
+    routeRules: '指向此服务的规则',
+    routeVia: '类或网关',
     saveAsDraft: '保存为草稿',
     savedAsDraft: '已保存为草稿 {file}（见“草稿”）。',
     compare: '跨 {n} 个集群比较',

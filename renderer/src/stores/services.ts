@@ -4,7 +4,7 @@
 // at most once per frame, and a batch costs what it changes (the view moves each changed row).
 import { defineStore } from 'pinia';
 import { markRaw, shallowRef, triggerRef } from 'vue';
-import type { ServiceActionResult, ServiceRow, ServiceTarget } from '../../../electron/api/types';
+import type { CreateResult, ServiceActionResult, ServiceRow, ServiceTarget } from '../../../electron/api/types';
 import { api } from '../api/portolan';
 import { serviceOrder, type RowFilter, type Sort } from '../model/service-rows';
 import { SortedView, type RowChange } from '../model/sorted-view';
@@ -60,8 +60,12 @@ export const useServicesStore = defineStore('services', () => {
     return api.deleteServices({ targets });
   }
 
+  /** Creates a Service from the wizard's text (with dryRun, only asks what the server would store). */
+  const create = (target: { context: string; namespace: string }, manifest: string, dryRun: boolean): Promise<CreateResult> =>
+    api.createService({ ...target, manifest, dryRun });
+
   /** One Service as its cluster has it now (to compare it across clusters). */
   const read = (target: ServiceTarget): Promise<Record<string, unknown>> => api.readService(target);
 
-  return { rows, visible, countByContext, statusByContext: live.statusByContext, errorsByContext: live.errorsByContext, sync: live.sync, setOrder, remove, read };
+  return { rows, visible, countByContext, statusByContext: live.statusByContext, errorsByContext: live.errorsByContext, sync: live.sync, setOrder, remove, create, read };
 });

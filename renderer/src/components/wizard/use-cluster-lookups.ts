@@ -2,9 +2,10 @@
 // Services in the namespace (RBAC), which workloads could be selected, and which pods the selector
 // matches right now. Answers that arrive after the input moved on are dropped. With no cluster
 // (context ''), nothing is asked: the selector is typed by hand.
-import { ref, watch, type Ref } from 'vue';
+import { computed, onBeforeUnmount, ref, watch, type Ref } from 'vue';
 import type { PodMatch, WorkloadSummary } from '../../../../electron/api/types';
 import { api } from '../../api/portolan';
+import { liveRows } from '../../stores/live-rows';
 import type { ServiceForm } from '../../model/service-form';
 
 const TYPING_PAUSE_MS = 250;
@@ -12,7 +13,8 @@ const TYPING_PAUSE_MS = 250;
 export interface ClusterLookups {
   nameTaken: Ref<boolean>;
   createDenied: Ref<boolean>;
-  workloads: Ref<WorkloadSummary[]>;
+  /** Live while the cluster answers (through the row pipeline); remembered ones when it does not. */
+  workloads: Readonly<Ref<WorkloadSummary[]>>;
   /** No cluster, or a cluster that did not answer and whose workloads are remembered: the wizard says so. */
   workloadSource: Ref<{ offline: 'none' } | { offline: 'remembered'; at: string } | null>;
   pods: Ref<PodMatch | null>;
@@ -22,7 +24,13 @@ export interface ClusterLookups {
 export function useClusterLookups(context: Ref<string>, form: () => ServiceForm, nameIsValid: () => boolean): ClusterLookups {
   const nameTaken = ref(false);
   const createDenied = ref(false);
-  const workloads = ref<WorkloadSummary[]>([]);
+  const listed = ref<WorkloadSummary[]>([]);
+  const live = liveRows('workloads');
+  onBeforeUnmount(() => void live.sync([]));
+  const liveSynced = computed(() => (live.statusByContext.value.get(context.value) ?? []).some((s) => s.synced && !s.stale));
+  const workloads = computed<WorkloadSummary[]>(() => (liveSynced.value
+    ? [...live.rows.value.values()].filter((w) => w.namespace === form().namespace).sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name))
+    : listed.value));
   const workloadSource = ref<ClusterLookups['workloadSource']['value']>(null);
   const pods = ref<PodMatch | null>(null);
 
@@ -39,14 +47,17 @@ export function useClusterLookups(context: Ref<string>, form: () => ServiceForm,
   });
 
   watch(() => [context.value, form().namespace] as const, ([ctx, namespace]) => {
-    workloads.value = [];
+    listed.value = [];
     createDenied.value = false;
     workloadSource.value = ctx ? null : { offline: 'none' };
+    void live.sync(ctx && namespace ? [{ context: ctx, namespace }] : []);
     if (!ctx || !namespace) return;
     const current = (): boolean => ctx === context.value && namespace === form().namespace;
+    // Once, beside the live list: core remembers the answer for when this cluster is offline later,
+    // and gives the remembered one now if it is.
     void api.listWorkloads({ context: ctx, namespace }).then((list) => {
       if (!current()) return;
-      workloads.value = list.workloads;
+      listed.value = list.workloads;
       workloadSource.value = list.rememberedAt ? { offline: 'remembered', at: list.rememberedAt } : null;
     }, () => current() && (workloadSource.value = { offline: 'none' }));
     void api.servicePermissions({ context: ctx, namespace }).then((access) => {
