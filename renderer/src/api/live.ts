@@ -3,13 +3,13 @@
 // unwatches. Events whose subscription this page did not make (another page's, one already closed)
 // are dropped here, by id.
 import type { PortolanApi } from '../../../electron/api/contract';
-import type { ServiceDetail, RowsBatch, WatchStatus } from '../../../electron/api/types';
+import type { RowKind, RowsBatch, ServiceDetail, WatchStatus } from '../../../electron/api/types';
 
 export type LiveTarget =
-  | { kind: 'rows'; context: string; namespace: string | null }
+  | { kind: 'rows'; rows: RowKind; context: string; namespace: string | null }
   | { kind: 'serviceDetail'; context: string; namespace: string; name: string };
 
-type DataOf<T extends LiveTarget> = T extends { kind: 'rows' } ? RowsBatch<'services'> : ServiceDetail;
+type DataOf<T extends LiveTarget> = T extends { kind: 'rows'; rows: infer K extends RowKind } ? RowsBatch<K> : ServiceDetail;
 
 export interface LiveHandlers<T extends LiveTarget> {
   onData(data: DataOf<T>): void;
@@ -54,7 +54,7 @@ export function liveSubscriptions(api: LiveApi, clientId: string): Subscribe {
     const id = crypto.randomUUID();
     routes.set(id, handlers as Route);
     const call = target.kind === 'rows'
-      ? api.watchRows({ clientId, kind: 'services', subscriptionId: id, context: target.context, namespace: target.namespace })
+      ? api.watchRows({ clientId, kind: target.rows, subscriptionId: id, context: target.context, namespace: target.namespace })
       : api.watchServiceDetail({ clientId, subscriptionId: id, context: target.context, namespace: target.namespace, name: target.name });
     const started = call.then(() => undefined, (error: unknown) => {
       routes.delete(id);

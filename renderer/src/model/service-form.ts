@@ -297,6 +297,17 @@ export function writeForm(doc: Document, form: ServiceForm, defaultNamespace = '
 }
 
 /** The form with one port changed (the Service Settings and Internet Access steps both edit ports). */
+/**
+ * KubeSphere's default label, `app: <name>`, follows the name while the user has not made the labels
+ * their own (none yet, or only that one): `next` with its labels following, when they should.
+ */
+export function withNameLabel(before: ServiceForm, next: ServiceForm): ServiceForm {
+  const labels = before.labels;
+  const followsName = labels.length === 0 || (labels.length === 1 && labels[0]!.key === 'app' && labels[0]!.value === before.name);
+  if (!followsName || next.name === before.name || next.labels !== before.labels) return next;
+  return { ...next, labels: next.name ? [{ key: 'app', value: next.name }] : [] };
+}
+
 export function withPort(form: ServiceForm, index: number, patch: Partial<PortForm>): ServiceForm {
   return { ...form, ports: form.ports.map((port, i) => (i === index ? { ...port, ...patch } : port)) };
 }

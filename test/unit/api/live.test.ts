@@ -16,7 +16,7 @@ function fakeApi() {
       return () => undefined;
     },
     watchRows: async (input: { clientId: string; subscriptionId?: string; kind: string; context: string }) => {
-      calls.push(`watch ${input.clientId} ${input.context}`);
+      calls.push(`watch ${input.clientId} ${input.kind} ${input.context}`);
       // The first batch overtakes the answer.
       emit('rows', batch(input.subscriptionId!, 'early'));
       if (refuse) throw new Error('context "b" is not connected');
@@ -44,7 +44,7 @@ describe('live subscriptions', () => {
     const { api, emit, calls } = fakeApi();
     const subscribe = liveSubscriptions(api as never, 'page-1234');
     const names: string[] = [];
-    const live = subscribe({ kind: 'rows', context: 'a', namespace: null }, { onData: (b) => names.push(b.upserted[0]!.name) });
+    const live = subscribe({ kind: 'rows', rows: 'services', context: 'a', namespace: null }, { onData: (b) => names.push(b.upserted[0]!.name) });
     await live.started;
     emit('rows', batch(live.id, 'later'));
     emit('rows', batch(crypto.randomUUID(), 'someone else'));
@@ -53,14 +53,22 @@ describe('live subscriptions', () => {
     emit('rows', batch(live.id, 'after close'));
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(names).toEqual(['early', 'later']);
-    expect(calls).toEqual(['watch page-1234 a', `unwatch ${live.id}`]);
+    expect(calls).toEqual(['watch page-1234 services a', `unwatch ${live.id}`]);
+  });
+
+  it('asks core for the row kind the page named', async () => {
+    const { api, calls } = fakeApi();
+    const subscribe = liveSubscriptions(api as never, 'page-1234');
+    await subscribe({ kind: 'rows', rows: 'routes', context: 'a', namespace: 'shop' }, { onData: () => undefined }).started;
+    await subscribe({ kind: 'rows', rows: 'workloads', context: 'a', namespace: 'shop' }, { onData: () => undefined }).started;
+    expect(calls).toEqual(['watch page-1234 routes a', 'watch page-1234 workloads a']);
   });
 
   it('ends with a stopped status (nothing to unwatch), and a refused call leaves no route', async () => {
     const { api, emit, calls, refuseNext } = fakeApi();
     const subscribe = liveSubscriptions(api as never, 'page-1234');
     const phases: string[] = [];
-    const live = subscribe({ kind: 'rows', context: 'a', namespace: null }, { onData: () => undefined, onStatus: (s) => phases.push(s.phase) });
+    const live = subscribe({ kind: 'rows', rows: 'services', context: 'a', namespace: null }, { onData: () => undefined, onStatus: (s) => phases.push(s.phase) });
     await live.started;
     emit('watchStatus', status(live.id, 'watching'));
     emit('watchStatus', status(live.id, 'stopped'));
@@ -70,7 +78,7 @@ describe('live subscriptions', () => {
 
     refuseNext();
     const names: string[] = [];
-    const refused = subscribe({ kind: 'rows', context: 'b', namespace: null }, { onData: (b) => names.push(b.upserted[0]!.name) });
+    const refused = subscribe({ kind: 'rows', rows: 'services', context: 'b', namespace: null }, { onData: (b) => names.push(b.upserted[0]!.name) });
     await expect(refused.started).rejects.toThrow('not connected');
     emit('rows', batch(refused.id, 'late'));
     refused.close();

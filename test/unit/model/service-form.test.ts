@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
 import { FormTextSync } from '../../../renderer/src/model/form-text-sync';
 import {
-  emptyServiceForm, formFromManifest, manifestText, numberOrNull, withPort, writeForm, type KeyValue, type PortForm, type ServiceForm,
+  emptyServiceForm, formFromManifest, manifestText, numberOrNull, withNameLabel, withPort, writeForm, type KeyValue, type PortForm, type ServiceForm,
 } from '../../../renderer/src/model/service-form';
 
 const base = `# A Service written by hand
@@ -254,5 +254,23 @@ describe('round trips (property tests)', () => {
     expect(changed.ports.map((p) => p.nodePort)).toEqual([null, 31000]);
     expect(form.ports[1]!.nodePort).toBeNull();
     expect([numberOrNull(''), numberOrNull('  '), numberOrNull('30080')]).toEqual([null, null, 30080]);
+  });
+});
+
+describe('withNameLabel (KubeSphere\'s app: <name>)', () => {
+  const form = (name: string, labels: Array<{ key: string; value: string }>): ServiceForm => ({ ...emptyServiceForm('shop'), name, labels });
+  it('follows the name while the labels are none or only that one', () => {
+    const empty = form('', []);
+    expect(withNameLabel(empty, { ...empty, name: 'w' }).labels).toEqual([{ key: 'app', value: 'w' }]);
+    const before = form('web', [{ key: 'app', value: 'web' }]);
+    expect(withNameLabel(before, { ...before, name: 'web2' }).labels).toEqual([{ key: 'app', value: 'web2' }]);
+    expect(withNameLabel(before, { ...before, name: '' }).labels).toEqual([]);
+  });
+  it('leaves labels the user made their own, and a change of the labels themselves', () => {
+    const own = form('web', [{ key: 'app', value: 'shop' }]);
+    expect(withNameLabel(own, { ...own, name: 'web2' }).labels).toEqual([{ key: 'app', value: 'shop' }]);
+    const before = form('web', [{ key: 'app', value: 'web' }]);
+    const edited = { ...before, name: 'x', labels: [{ key: 'tier', value: 'fe' }] };
+    expect(withNameLabel(before, edited)).toBe(edited);
   });
 });
