@@ -86,6 +86,7 @@ describe('applying one draft to many clusters', () => {
     expect(dry.silent!.result).toMatchObject({ ok: false, reason: 'unreachable' });
     expect(dry.dangling!.result).toMatchObject({ ok: false, reason: 'unreachable', explanation: { code: 'context.unknownCluster' } });
     expect(dry.restricted!.result).toMatchObject({ ok: false, reason: 'forbidden' });
+    console.log(`[draft apply] dry run per target (ms): ${Object.entries(dry).map(([c, r]) => `${c} ${Math.round(r.ms)}`).join(', ')}`);
     // The silent server held up only itself: the real clusters answered long before its timeout.
     expect(dry['portolan-a']!.ms).toBeLessThan(dry.silent!.ms / 3);
     expect(dry['portolan-b']!.ms).toBeLessThan(dry.silent!.ms / 3);
@@ -95,6 +96,7 @@ describe('applying one draft to many clusters', () => {
 
   it('applies for real as field manager "portolan", one result per target, kept with the draft', async () => {
     const applied = await applyEverywhere(file, version, false, targets());
+    console.log(`[draft apply] apply per target (ms): ${Object.entries(applied).map(([c, r]) => `${c} ${Math.round(r.ms)}`).join(', ')}`);
     expect(applied['portolan-a']!.result).toMatchObject({ ok: true, outcome: 'created', dryRun: false });
     expect(applied['portolan-b']!.result).toMatchObject({ ok: true, outcome: 'created' });
     expect(applied.restricted!.result).toMatchObject({ ok: false, reason: 'forbidden' });
