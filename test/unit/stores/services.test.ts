@@ -1,0 +1,86 @@
+// The Services store over liveRows, with the page's subscribe faked: one subscription per scope,
+// batches into the sorted view and the counts, scopes dropped with their rows, a refused scope said
+// per context, and the scopes followed again when core released the page.
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RowsBatch, ServiceRow, WatchStatus } from '../../../electron/api/types';
+
+interface Made { target: { kind: string; rows: string; context: string; namespace: string | null }; handlers: { onData(b: unknown): void; onStatus?(s: WatchStatus): void }; closed: boolean; id: string }
+const made: Made[] = [];
+let refuse: string | null = null;
+const subscribe = vi.fn((target: Made['target'], handlers: Made['handlers']) => {
+  const entry: Made = { target, handlers, closed: false, id: `sub-${made.length + 1}` };
+  made.push(entry);
+  const started = refuse && target.context === refuse ? Promise.reject(new Error(`context "${refuse}" is not connected`)) : Promise.resolve();
+  return { id: entry.id, started, close: () => (entry.closed = true) };
+});
+vi.mock('../../../renderer/src/api/portolan', () => ({ api: {}, subscribe }));
+// The store paints once per frame; here a frame is a macrotask.
+vi.stubGlobal('requestAnimationFrame', (f: () => void) => setTimeout(f, 0) as unknown as number);
+vi.stubGlobal('cancelAnimationFrame', (id: number) => clearTimeout(id));
+const { useServicesStore } = await import('../../../renderer/src/stores/services');
+
+const row = (context: string, name: string, namespace = 'shop'): ServiceRow => ({
+  uid: `${context}-${name}`, context, namespace, name, resourceVersion: '1', alias: null, description: null, kind: 'virtual-ip', access: 'none',
+  clusterIP: null, externalAddresses: [], externalName: null, loadBalancerPending: false, ports: [], selector: {}, labels: {}, createdAt: null, endpoints: null,
+});
+const batch = (m: Made, upserted: ServiceRow[], deleted: string[] = []): RowsBatch<'services'> =>
+  ({ clientId: 'p', subscriptionId: m.id, kind: 'services', context: m.target.context, namespace: m.target.namespace, upserted, deleted });
+const frame = (): Promise<void> => new Promise((r) => setTimeout(r, 5));
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+  made.length = 0;
+  refuse = null;
+});
+
+describe('services store', () => {
+  it('follows each scope once, applies its batches to the sorted view and the counts', async () => {
+    const store = useServicesStore();
+    await store.sync([{ context: 'a', namespace: null }, { context: 'b', namespace: 'shop' }]);
+    await store.sync([{ context: 'a', namespace: null }, { context: 'b', namespace: 'shop' }]);
+    expect(made.map((m) => m.target)).toEqual([
+      { kind: 'rows', rows: 'services', context: 'a', namespace: null }, { kind: 'rows', rows: 'services', context: 'b', namespace: 'shop' },
+    ]);
+    made[0]!.handlers.onData(batch(made[0]!, [row('a', 'web'), row('a', 'api')]));
+    made[1]!.handlers.onData(batch(made[1]!, [row('b', 'web')]));
+    await frame();
+    expect(store.visible.map((r) => `${r.context}/${r.name}`)).toEqual(['a/api', 'a/web', 'b/web']);
+    expect(Object.fromEntries(store.countByContext)).toEqual({ a: 2, b: 1 });
+    made[0]!.handlers.onData(batch(made[0]!, [], ['a-api']));
+    await frame();
+    expect(store.visible.map((r) => r.name)).toEqual(['web', 'web']);
+  });
+
+  it('drops a scope no longer wanted, with its rows', async () => {
+    const store = useServicesStore();
+    await store.sync([{ context: 'a', namespace: null }, { context: 'b', namespace: null }]);
+    made[1]!.handlers.onData(batch(made[1]!, [row('b', 'db')]));
+    await store.sync([{ context: 'a', namespace: null }]);
+    await frame();
+    expect(made[1]!.closed).toBe(true);
+    expect(store.visible).toEqual([]);
+    expect(store.countByContext.get('b')).toBe(0);
+  });
+
+  it('says per context why a scope could not start', async () => {
+    refuse = 'b';
+    const store = useServicesStore();
+    await store.sync([{ context: 'a', namespace: null }, { context: 'b', namespace: null }]);
+    expect(Object.fromEntries(store.errorsByContext)).toEqual({ b: 'context "b" is not connected' });
+    refuse = null;
+    await store.sync([{ context: 'a', namespace: null }]);
+    expect(store.errorsByContext.size).toBe(0);
+  });
+
+  it('follows the same scopes again when core released the page', async () => {
+    const store = useServicesStore();
+    await store.sync([{ context: 'a', namespace: 'shop' }]);
+    const status = { clientId: 'p', subscriptionId: made[0]!.id, context: 'a', namespace: 'shop', synced: false, stale: true, retryAt: null };
+    made[0]!.handlers.onStatus?.({ ...status, phase: 'watching', error: null });
+    expect(store.statusByContext.get('a')).toHaveLength(1);
+    made[0]!.handlers.onStatus?.({ ...status, phase: 'stopped', error: { kind: 'released', message: 'away' } });
+    await vi.waitFor(() => expect(made).toHaveLength(2));
+    expect(made[1]!.target).toEqual({ kind: 'rows', rows: 'services', context: 'a', namespace: 'shop' });
+  });
+});
