@@ -152,6 +152,10 @@ test('compares one Service across two clusters and applies one cluster\'s versio
   await expect(app.getByRole('tab', { name: 'Routes (1)' })).toBeVisible({ timeout: 15_000 });
   await expect(app.getByRole('tabpanel', { name: 'Routes (1)' })).toContainText('twin.example.com/ → :80');
   await app.screenshot({ path: 'test-results/screens/detail-routes-en.png' });
+  await app.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(app.getByRole('tab', { name: '路由 (1)' })).toBeVisible();
+  await app.screenshot({ path: 'test-results/screens/detail-routes-zh-CN.png' });
+  await app.getByRole('combobox', { name: '语言' }).selectOption('en');
   await app.getByRole('button', { name: 'Compare across 2 clusters' }).click();
   const compare = app.getByRole('dialog', { name: `${name} in default, across clusters` });
   await expect(compare.getByRole('row', { name: /portolan-b/ })).toContainText('Differs', { timeout: 15_000 });
