@@ -9,7 +9,7 @@ import type WebSocket from 'ws';
 import type { Explanation, PortForwardInfo, PortForwardResult } from '../../api/types';
 import type { ConnectionManager } from '../clusters/connection-manager';
 import { Emitter } from '../../api/emitter';
-import { resourcePath } from '../watch/resource-ref';
+import { resourcePath, servicesRef } from '../watch/resource-ref';
 import { pickReadyPod, type PodObject, type ServiceObject } from './pod-choice';
 
 /** The WebSocket port-forward protocol: each message is [channel][bytes]; 0 is data and 1 errors of the one port. */
@@ -38,7 +38,7 @@ export class PortForwards {
   }
 
   async start(request: PortForwardRequest): Promise<PortForwardResult> {
-    const service = await this.get<ServiceObject>(request.context, resourcePath(services(request.namespace), request.service));
+    const service = await this.get<ServiceObject>(request.context, resourcePath(servicesRef(request.namespace), request.service));
     const port = service.spec?.ports?.find((p) => p.port === request.port);
     if (!port) return fail('portForward.noPort', { service: request.service, port: String(request.port) });
     if (!service.spec?.selector || Object.keys(service.spec.selector).length === 0) return fail('portForward.noSelector', { service: request.service });
@@ -87,7 +87,7 @@ export class PortForwards {
   private async choosePod(forward: Forward, known?: ServiceObject): Promise<boolean> {
     const { context, namespace, service: name, servicePort } = forward.info;
     try {
-      const service = known ?? await this.get<ServiceObject>(context, resourcePath(services(namespace), name));
+      const service = known ?? await this.get<ServiceObject>(context, resourcePath(servicesRef(namespace), name));
       const selector = Object.entries(service.spec?.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
       const pods = await this.get<{ items?: PodObject[] }>(context, resourcePath({ group: '', version: 'v1', plural: 'pods', namespace }), { labelSelector: selector });
       const choice = pickReadyPod(service, servicePort, pods.items ?? []);
@@ -137,7 +137,6 @@ export class PortForwards {
   }
 }
 
-const services = (namespace: string) => ({ group: '', version: 'v1', plural: 'services', namespace });
 const fail = (code: Explanation['code'], params: Record<string, string>): PortForwardResult => ({ ok: false, explanation: { code, params } });
 
 /** Joins a local socket and a port-forward WebSocket until either ends. */

@@ -2,14 +2,14 @@
 // gone, unreachable) never stops the others.
 import type { ApplyResult, ServiceActionResult, ServiceTarget } from '../../api/types';
 import type { ConnectionManager } from '../clusters/connection-manager';
-import { resourcePath } from '../watch/resource-ref';
+import { resourcePath, servicesRef } from '../watch/resource-ref';
 import { identityChanged, readServiceManifest, refusal } from './service-manifest';
 
 export async function deleteServices(connections: ConnectionManager, targets: ServiceTarget[]): Promise<ServiceActionResult[]> {
   return Promise.all(targets.map(async (target): Promise<ServiceActionResult> => {
     try {
       const { client } = connections.connection(target.context);
-      await client.json('DELETE', resourcePath({ group: '', version: 'v1', plural: 'services', namespace: target.namespace }, target.name));
+      await client.json('DELETE', resourcePath(servicesRef(target.namespace), target.name));
       return { ...target, ok: true, message: null };
     } catch (error) {
       return { ...target, ok: false, message: (error as Error).message };
@@ -20,7 +20,7 @@ export async function deleteServices(connections: ConnectionManager, targets: Se
 /** A Service as the cluster has it now, without managedFields (nobody compares or edits those). */
 export async function readService(connections: ConnectionManager, target: ServiceTarget): Promise<Record<string, unknown>> {
   const { client } = connections.connection(target.context);
-  const object = await client.json<{ metadata: Record<string, unknown> }>('GET', resourcePath({ group: '', version: 'v1', plural: 'services', namespace: target.namespace }, target.name));
+  const object = await client.json<{ metadata: Record<string, unknown> }>('GET', resourcePath(servicesRef(target.namespace), target.name));
   delete object.metadata.managedFields;
   return object;
 }
@@ -43,7 +43,7 @@ export async function applyService(connections: ConnectionManager, request: Appl
   try {
     const { client } = connections.connection(request.context);
     const applied = await client.json<{ metadata: { resourceVersion: string } }>('PATCH',
-      resourcePath({ group: '', version: 'v1', plural: 'services', namespace: request.namespace }, request.name), {
+      resourcePath(servicesRef(request.namespace), request.name), {
         body, contentType: 'application/apply-patch+yaml', query: { fieldManager: FIELD_MANAGER, force: request.force, fieldValidation: 'Strict' },
       });
     return { ok: true, resourceVersion: applied.metadata.resourceVersion };

@@ -6,7 +6,7 @@ import type { TargetApplyResult } from '../../api/types';
 import { withoutServerFields } from '../../api/server-fields';
 import type { ConnectionManager } from '../clusters/connection-manager';
 import { KubeRequestError } from '../kube/kube-errors';
-import { resourcePath } from '../watch/resource-ref';
+import { resourcePath, servicesRef } from '../watch/resource-ref';
 import { FIELD_MANAGER } from './service-actions';
 import { readServiceManifest, refusal } from './service-manifest';
 
@@ -31,7 +31,7 @@ export async function applyToTarget(connections: ConnectionManager, request: Tar
   const opened = connections.connectionFor(request.context);
   if (!opened.ok) return { ok: false, reason: 'unreachable', explanation: opened.problem, problems: [] };
   const { client } = opened.connection;
-  const path = resourcePath({ group: '', version: 'v1', plural: 'services', namespace: request.namespace }, name);
+  const path = resourcePath(servicesRef(request.namespace), name);
   // The draft's own namespace gives way to the target's: one draft, many places.
   const body = { ...read.manifest, metadata: { ...read.manifest.metadata, namespace: request.namespace } };
   const reasons = { conflict: 'conflict', invalid: 'invalid', forbidden: 'forbidden', unauthorized: 'forbidden', unreachable: 'unreachable', 'tls-error': 'unreachable', 'auth-error': 'unreachable' } as const;

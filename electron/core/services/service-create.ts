@@ -5,16 +5,14 @@ import type { CreateResult, PodMatch, WorkloadSummary } from '../../api/types';
 import type { ConnectionManager } from '../clusters/connection-manager';
 import { serverFieldsIn, withoutServerFields } from '../../api/server-fields';
 import { KubeRequestError } from '../kube/kube-errors';
-import { resourcePath } from '../watch/resource-ref';
+import { resourcePath, servicesRef } from '../watch/resource-ref';
 import { FIELD_MANAGER } from './service-actions';
 import { WORKLOAD_SOURCES, workloadSummary, type WorkloadObject } from './workload-rows';
 import { readServiceManifest, refusal } from './service-manifest';
 
-const services = (namespace: string) => ({ group: '', version: 'v1', plural: 'services', namespace });
-
 export async function serviceExists(connections: ConnectionManager, context: string, namespace: string, name: string): Promise<boolean> {
   try {
-    await connections.connection(context).client.json('GET', resourcePath(services(namespace), name));
+    await connections.connection(context).client.json('GET', resourcePath(servicesRef(namespace), name));
     return true;
   } catch (error) {
     if (error instanceof KubeRequestError && error.kind === 'not-found') return false;
@@ -63,7 +61,7 @@ export async function createService(
   const clean = withoutServerFields(manifest);
   const warnings: string[] = [];
   try {
-    const created = await connections.connection(request.context).client.json<Record<string, unknown>>('POST', resourcePath(services(request.namespace)), {
+    const created = await connections.connection(request.context).client.json<Record<string, unknown>>('POST', resourcePath(servicesRef(request.namespace)), {
       body: { ...clean, metadata: { ...clean.metadata, namespace: request.namespace } },
       // Strict, kubectl's default: an unknown or duplicate field is refused, not dropped with a warning.
       query: { fieldManager: FIELD_MANAGER, fieldValidation: 'Strict', ...(request.dryRun ? { dryRun: 'All' } : {}) },

@@ -3,7 +3,7 @@
 // at most once per interval when any of them changes.
 import type { EndpointRow, EventRow, ServiceDetail } from '../../api/types';
 import type { KubeClient } from '../kube/kube-client';
-import { resourcePath, type KubeObject } from '../watch/resource-ref';
+import { resourcePath, servicesRef, type KubeObject } from '../watch/resource-ref';
 import { LAST_APPLIED, lacksLastApplied } from '../watch/resource-watch';
 import type { WatchHub, WatchLease } from '../watch/watch-hub';
 import { SERVICE_NAME_LABEL, toServiceRow, type EndpointSliceObject, type ServiceObject } from './service-row';
@@ -116,7 +116,7 @@ export class ServiceDetailSubscription {
     if (this.lastApplied?.resourceVersion === version) return true;
     if (this.reading === version) return false;
     this.reading = version;
-    const path = resourcePath({ group: '', version: 'v1', plural: 'services', namespace: this.target.namespace }, this.target.name);
+    const path = resourcePath(servicesRef(this.target.namespace), this.target.name);
     void this.client.json<ServiceObject>('GET', path).then(
       (full) => {
         // The read may return a newer version than the cache holds; the watch brings that version

@@ -8,7 +8,7 @@ import { withoutServerFields } from '../../api/server-fields';
 import type { ConnectionManager } from '../clusters/connection-manager';
 import { KubeRequestError } from '../kube/kube-errors';
 import { applyMergePatch, mergePatch, overlappingPaths, type Json } from '../manifests/merge-patch';
-import { resourcePath } from '../watch/resource-ref';
+import { resourcePath, servicesRef } from '../watch/resource-ref';
 import { FIELD_MANAGER } from './service-actions';
 import { identityChanged, readServiceManifest, refusal, type ServiceManifest } from './service-manifest';
 
@@ -35,7 +35,7 @@ export async function editService(connections: ConnectionManager, request: EditR
   const renamed = identityChanged(edited.manifest, request);
   if (renamed) return renamed;
   const { client } = connections.connection(request.context);
-  const path = resourcePath({ group: '', version: 'v1', plural: 'services', namespace: request.namespace }, request.name);
+  const path = resourcePath(servicesRef(request.namespace), request.name);
   const mine = clean(edited.manifest);
   let base = clean(original.manifest);
   let resourceVersion = request.resourceVersion;

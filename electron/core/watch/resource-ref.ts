@@ -31,4 +31,7 @@ export function refKey(ref: ResourceRef): string {
   return `${ref.group}/${ref.version}/${ref.plural}@${ref.namespace ?? '*'}`;
 }
 
+/** Services of a namespace (null: all namespaces). */
+export const servicesRef = (namespace: string | null): ResourceRef => ({ group: '', version: 'v1', plural: 'services', namespace });
+
 export const NAMESPACES: ResourceRef = { group: '', version: 'v1', plural: 'namespaces', namespace: null };
