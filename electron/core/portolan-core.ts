@@ -195,32 +195,23 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     serviceExists: async ({ context, namespace, name }) => serviceExists(connections, context, namespace, name),
     listWorkloads: async ({ context, namespace }) => {
       const key = `${serverOf(context)}|${namespace}`;
-      try {
-        const workloads = await listWorkloads(connections, context, namespace);
-        await rememberedWorkloads.remember(key, workloads);
-        return { workloads, rememberedAt: null };
-      } catch (error) {
-        const remembered = await rememberedWorkloads.recall(key);
-        if (!remembered) throw error;
-        return { workloads: remembered.value, rememberedAt: remembered.at };
-      }
+      const { value, rememberedAt } = await rememberedWorkloads.answer(() => listWorkloads(connections, context, namespace), () => key, { key });
+      return { workloads: value, rememberedAt };
     },
     matchPods: async ({ context, namespace, selector }) => matchPods(connections, context, namespace, selector),
     createService: async (request) => createService(connections, request),
     serviceSchema: async ({ context }) => {
-      try {
-        const { client } = connections.connection(context);
-        const [openapi, version] = await Promise.all([
-          client.json<Parameters<typeof serviceSchemaFromOpenApi>[0]>('GET', '/openapi/v3/api/v1', { timeoutMs: 30_000 }), client.json<{ gitVersion?: string }>('GET', '/version'),
+      const server = serverOf(context);
+      const { value, rememberedAt } = await rememberedSchemas.answer(async () => {
+        const connection = connections.connection(context);
+        const [openapi, serverVersion] = await Promise.all([
+          connection.client.json<Parameters<typeof serviceSchemaFromOpenApi>[0]>('GET', '/openapi/v3/api/v1', { timeoutMs: 30_000 }),
+          // The connection's health check already read it; asked here only before that first check.
+          connection.status.serverVersion ?? connection.client.json<{ gitVersion?: string }>('GET', '/version').then((v) => v.gitVersion ?? null),
         ]);
-        const answer = { schema: serviceSchemaFromOpenApi(openapi), serverVersion: version.gitVersion ?? null };
-        await rememberedSchemas.remember(`${serverOf(context)}|${answer.serverVersion}`, answer);
-        return { ...answer, rememberedAt: null };
-      } catch (error) {
-        const remembered = await rememberedSchemas.recall(`${serverOf(context)}|`, { prefix: true });
-        if (!remembered) throw error;
-        return { ...remembered.value, rememberedAt: remembered.at };
-      }
+        return { schema: serviceSchemaFromOpenApi(openapi), serverVersion };
+      }, (answer) => `${server}|${answer.serverVersion}`, { key: `${server}|`, prefix: true });
+      return { ...value, rememberedAt };
     },
     ...draftHandlers(drafts, appState, ready),
     applyDraft: async ({ file, version, context, namespace, dryRun, force }) => {

@@ -98,12 +98,11 @@ export class DraftStore {
         file = freeName(typeof name === 'string' && name ? name : 'untitled', (n) => this.scan!.has(n));
       }
       const path = join(folder, file);
-      const current = await readText(path);
-      if ((current === null ? null : draftVersion(current)) !== request.expectedVersion && !(current === null && request.expectedVersion === null)) {
-        return { ok: false, reason: 'changed', current: current === null ? null : { file, version: draftVersion(current), text: current } };
-      }
+      const text = await readText(path);
+      const current = text === null ? null : { file, version: draftVersion(text), text };
+      if ((current?.version ?? null) !== request.expectedVersion) return { ok: false, reason: 'changed', current };
       // An existing file keeps its permissions; a new one gets the user's usual ones (0666 less umask).
-      const mode = current === null ? 0o666 : (await stat(path)).mode & 0o777;
+      const mode = text === null ? 0o666 : (await stat(path)).mode & 0o777;
       await writeFileAtomic(path, request.text, mode);
       const { targets, validation } = request;
       if (targets || validation) {

@@ -34,6 +34,22 @@ export class Remembered<T> {
     await this.writing;
   }
 
+  /**
+   * Asks the cluster (`ask`) and remembers its answer under `keyOf(answer)`; when it cannot answer,
+   * the newest entry `fallback` names (rememberedAt says when it was read), or the failure itself.
+   */
+  async answer(ask: () => Promise<T>, keyOf: (value: T) => string, fallback: { key: string; prefix?: boolean }): Promise<{ value: T; rememberedAt: string | null }> {
+    try {
+      const value = await ask();
+      await this.remember(keyOf(value), value);
+      return { value, rememberedAt: null };
+    } catch (error) {
+      const remembered = await this.recall(fallback.key, { prefix: fallback.prefix ?? false });
+      if (!remembered) throw error;
+      return { value: remembered.value, rememberedAt: remembered.at };
+    }
+  }
+
   /** The newest entry whose key is `key`, or starts with `prefix` when given so. */
   async recall(key: string, { prefix = false } = {}): Promise<Entry<T> | null> {
     const entries = await this.load();

@@ -10,11 +10,6 @@ export function matchingDrafts(drafts: DraftSummary[], query: string): DraftSumm
     .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || a.file.localeCompare(b.file));
 }
 
-/** The newest real apply of a draft (dry runs are checks, not applies), or null. */
-export function lastApply(draft: DraftSummary): DraftApplyRecord | null {
-  return draft.applied.filter((a) => !a.dryRun).sort((a, b) => b.at.localeCompare(a.at))[0] ?? null;
-}
-
 /** The newest apply of each target, for "applied where, when, with which result". */
 export function appliedTargets(draft: DraftSummary): DraftApplyRecord[] {
   return draft.applied.filter((a) => !a.dryRun).sort((a, b) => a.context.localeCompare(b.context));

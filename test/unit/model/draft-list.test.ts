@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftSummary } from '../../../electron/api/types';
-import { appliedTargets, lastApply, matchingDrafts } from '../../../renderer/src/model/draft-list';
+import { appliedTargets, matchingDrafts } from '../../../renderer/src/model/draft-list';
 
 const draft = (file: string, modifiedAt: string, extra: Partial<DraftSummary> = {}): DraftSummary => ({
   file, version: 'v', modifiedAt, name: file.replace('.yaml', ''), namespace: null, alias: null, type: 'ClusterIP', problem: null, targets: [], validation: null, applied: [], ...extra,
@@ -19,7 +19,7 @@ describe('draft list', () => {
     expect(matchingDrafts(drafts, 'nothing')).toEqual([]);
   });
 
-  it('tells the last real apply from dry runs', () => {
+  it('lists the real applies per target, not the dry runs', () => {
     const d = draft('web.yaml', '2026-01-01T00:00:00Z', {
       applied: [
         { context: 'b', namespace: 'x', at: '2026-01-03T00:00:00Z', dryRun: true, outcome: 'updated', message: null },
@@ -27,8 +27,7 @@ describe('draft list', () => {
         { context: 'c', namespace: 'x', at: '2026-01-01T00:00:00Z', dryRun: false, outcome: 'forbidden', message: 'no' },
       ],
     });
-    expect(lastApply(d)).toMatchObject({ context: 'a', outcome: 'created' });
     expect(appliedTargets(d).map((a) => a.context)).toEqual(['a', 'c']);
-    expect(lastApply(draft('x.yaml', '2026-01-01T00:00:00Z'))).toBeNull();
+    expect(appliedTargets(draft('x.yaml', '2026-01-01T00:00:00Z'))).toEqual([]);
   });
 });

@@ -10,13 +10,16 @@ import type { ServiceForm } from '../../model/service-form';
 
 const TYPING_PAUSE_MS = 250;
 
+/** Where the workload choices come from when no cluster answers: none (labels typed by hand), or remembered at a time. */
+export type WorkloadSource = { offline: 'none' } | { offline: 'remembered'; at: string } | null;
+
 export interface ClusterLookups {
   nameTaken: Ref<boolean>;
   createDenied: Ref<boolean>;
   /** Live while the cluster answers (through the row pipeline); remembered ones when it does not. */
   workloads: Readonly<Ref<WorkloadSummary[]>>;
   /** No cluster, or a cluster that did not answer and whose workloads are remembered: the wizard says so. */
-  workloadSource: Ref<{ offline: 'none' } | { offline: 'remembered'; at: string } | null>;
+  workloadSource: Ref<WorkloadSource>;
   pods: Ref<PodMatch | null>;
 }
 
@@ -31,7 +34,7 @@ export function useClusterLookups(context: Ref<string>, form: () => ServiceForm,
   const workloads = computed<WorkloadSummary[]>(() => (liveSynced.value
     ? [...live.rows.value.values()].filter((w) => w.namespace === form().namespace).sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name))
     : listed.value));
-  const workloadSource = ref<ClusterLookups['workloadSource']['value']>(null);
+  const workloadSource = ref<WorkloadSource>(null);
   const pods = ref<PodMatch | null>(null);
 
   let nameTimer: ReturnType<typeof setTimeout> | undefined;
