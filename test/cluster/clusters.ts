@@ -2,7 +2,7 @@
 // with a context per cluster, find them again from another process, stop them all.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ensureBinaries } from './binaries.ts';
+import { ensureBinaries, type ClusterBinaries } from './binaries.ts';
 import { base64File } from './pki.ts';
 import { stopProcess } from './processes.ts';
 import { currentState, TestCluster, type ClusterState } from './test-cluster.ts';
@@ -28,7 +28,7 @@ export async function startClusters(options: { count: number; dir: string }): Pr
   const binaries = ensureBinaries();
   const names = Array.from({ length: options.count }, (_, i) => contextName(i));
   for (const name of names) rmSync(join(dir, name), { recursive: true, force: true });
-  const started = await Promise.allSettled(names.map((name) => TestCluster.start(name, join(dir, name), binaries)));
+  const started = await Promise.allSettled(names.map((name) => startWithRetry(name, join(dir, name), binaries)));
   const clusters = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const failed = started.flatMap((r) => (r.status === 'rejected' ? [r.reason as Error] : []));
   if (failed.length > 0) {
@@ -39,6 +39,17 @@ export async function startClusters(options: { count: number; dir: string }): Pr
   writeFileSync(set.kubeconfig, combinedKubeconfig(clusters.map((c) => c.state)), { mode: 0o600 });
   writeFileSync(join(dir, STATE_FILE), JSON.stringify(clusters.map((c) => c.state), null, 2));
   return set;
+}
+
+/** Another program may still bind a port between our check and the component's bind: start again once. */
+async function startWithRetry(name: string, dir: string, binaries: ClusterBinaries): Promise<TestCluster> {
+  try {
+    return await TestCluster.start(name, dir, binaries);
+  } catch (error) {
+    if (!/address already in use/.test((error as Error).message)) throw error;
+    rmSync(dir, { recursive: true, force: true });
+    return TestCluster.start(name, dir, binaries);
+  }
 }
 
 /** The clusters a `startClusters` in another process left running in `dir`. */

@@ -62,16 +62,31 @@ function isZombie(pid: number): boolean {
   }
 }
 
-/** A TCP port that was free a moment ago on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+// Ports are drawn below the kernel's ephemeral range (net.ipv4.ip_local_port_range, 32768-60999 by
+// default): a port from listen(0) comes from that range, and an outgoing connection of a cluster
+// starting beside this one could take it before etcd or kube-apiserver binds it (CI saw exactly that).
+const LOW = 20000;
+const HIGH = 32767;
+const handedOut = new Set<number>();
+
+/** A TCP port on 127.0.0.1, free a moment ago, outside the ephemeral range, never handed out twice. */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = LOW + Math.floor(Math.random() * (HIGH - LOW));
+    if (handedOut.has(port)) continue;
+    if (await canListen(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new Error(`no free TCP port between ${LOW} and ${HIGH} on 127.0.0.1`);
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 
