@@ -88,22 +88,27 @@ export class SortedView<Row> {
     }
   }
 
-  /** Many changes at once (a list arriving): drop the old entries in one pass, sort the new, merge. */
+  /**
+   * Many changes at once (a list arriving, or a frame's worth of batches): drop the old entries in
+   * one pass, sort the new, merge. A row may change more than once among them: a change whose
+   * `before` was added earlier in the same call takes that entry back out of the additions.
+   */
   private applyBulk(list: Array<RowChange<Row>>): void {
     const gone = new Set<Entry<Row>>();
-    const added: Array<Entry<Row>> = [];
+    const adding = new Set<Entry<Row>>();
     for (const { before, after } of list) {
       const old = before === undefined ? undefined : this.members.get(before);
       if (old) {
-        gone.add(old);
+        if (!adding.delete(old)) gone.add(old);
         this.members.delete(before!);
       }
       if (after !== undefined && this.order.include(after)) {
         const entry = this.entry(after);
-        added.push(entry);
+        adding.add(entry);
         this.members.set(after, entry);
       }
     }
+    const added = [...adding];
     const kept = gone.size > 0 ? this.entries.filter((entry) => !gone.has(entry)) : this.entries;
     added.sort((a, b) => this.compare(a, b));
     const merged: Array<Entry<Row>> = new Array(kept.length + added.length);

@@ -1,5 +1,5 @@
 // Live Service rows of every selected cluster and namespace (through liveRows, the pipeline every
-// live list shares), each batch applied to the list's sorted view as it arrives. Rows stay raw
+// live list shares), the list's sorted view following them once per frame. Rows stay raw
 // objects (never reactive); the Map, the view's rows and the counts sit in shallowRefs re-triggered
 // at most once per frame, and a batch costs what it changes (the view moves each changed row).
 import { defineStore } from 'pinia';
@@ -20,10 +20,12 @@ export const useServicesStore = defineStore('services', () => {
   /** The rows the list shows, filtered and sorted: a new (raw) array after each change. */
   const visible = shallowRef<ServiceRow[]>(markRaw([]));
   const countByContext = shallowRef(new Map<string, number>());
-  /** Follows changes of the Map: the view and the counts at once, the page once per frame. */
+  /** Changes the view has not taken yet: it takes them once per frame, whatever number of batches brought them. */
+  let pending: Array<RowChange<ServiceRow>> = [];
+  /** Follows changes of the Map: the counts at once, the view and the page once per frame. */
   function changed(changes: Array<RowChange<ServiceRow>>): void {
     if (changes.length === 0) return;
-    view.apply(changes);
+    for (const change of changes) pending.push(change);
     const counts = countByContext.value;
     for (const { before, after } of changes) {
       if (before) counts.set(before.context, (counts.get(before.context) ?? 1) - 1);
@@ -32,8 +34,9 @@ export const useServicesStore = defineStore('services', () => {
     schedulePublish();
   }
 
-  // Many batches may land within one frame (a list paging in from several clusters): the page is
-  // rendered once for all of them. A hidden window gets no animation frames, hence the timer.
+  // Many batches may land within one frame (a list paging in from several clusters): the view takes
+  // them in one pass and the page is rendered once for all of them. A hidden window gets no
+  // animation frames, hence the timer.
   let publishing: { frame: number; timer: ReturnType<typeof setTimeout> } | null = null;
   function schedulePublish(): void {
     if (publishing) return;
@@ -45,6 +48,8 @@ export const useServicesStore = defineStore('services', () => {
       clearTimeout(publishing.timer);
       publishing = null;
     }
+    view.apply(pending);
+    pending = [];
     visible.value = markRaw(view.rows());
     triggerRef(rows);
     triggerRef(countByContext);
@@ -52,6 +57,7 @@ export const useServicesStore = defineStore('services', () => {
 
   /** The list's filter or sort changed: the view is rebuilt once. */
   function setOrder(filter: RowFilter, sort: Sort): void {
+    pending = [];
     view.reset(serviceOrder(filter, sort), rows.value.values());
     publish();
   }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ServiceRow } from '../../../electron/api/types';
 import { applyBatch } from '../../../renderer/src/model/row-batch';
 import { matchesServiceQuery, matchesType, selectorText, serviceOrder, type RowFilter, type Sort, type SortKey } from '../../../renderer/src/model/service-rows';
-import { naturalKey, SortedView } from '../../../renderer/src/model/sorted-view';
+import { naturalKey, SortedView, type RowChange } from '../../../renderer/src/model/sorted-view';
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
@@ -91,6 +91,36 @@ describe('SortedView', () => {
           }
           expect(view.rows().map((r) => `${r.context}/${r.uid}`)).toEqual(reference(rows.values(), filter, sort));
         }
+      },
+    ), { numRuns: 400 });
+  });
+
+  it('takes the changes of many batches in one call (a frame\'s worth), a row changed twice among them', () => {
+    fc.assert(fc.property(
+      fc.array(fc.oneof(batchArb.map((b) => ({ batch: b })), fc.record({ flush: fc.constant(true) }), fc.record({ filter: filterArb, sort: sortArb })), { maxLength: 25 }),
+      fc.boolean(),
+      (steps, big) => {
+        const rows = new Map<string, ServiceRow>();
+        let filter: RowFilter = { query: '', type: 'all', contexts: [] };
+        let sort: Sort = { key: 'name', direction: 'asc' };
+        const view = new SortedView(serviceOrder(filter, sort));
+        let pending: Array<RowChange<ServiceRow>> = [];
+        // Padding past the bulk threshold makes the merge path take the changes too.
+        const flush = (): void => {
+          view.apply(big ? [...pending, ...Array.from({ length: 40 }, () => ({}))] : pending);
+          pending = [];
+          expect(view.rows().map((r) => `${r.context}/${r.uid}`)).toEqual(reference(rows.values(), filter, sort));
+        };
+        for (const step of steps) {
+          if ('batch' in step) pending.push(...applyBatch(rows, step.batch));
+          else if ('flush' in step) flush();
+          else {
+            ({ filter, sort } = step);
+            pending = [];
+            view.reset(serviceOrder(filter, sort), rows.values());
+          }
+        }
+        flush();
       },
     ), { numRuns: 400 });
   });
