@@ -1,8 +1,19 @@
 import type { ApiEvents, EventName } from '../api/contract';
 import { Emitter } from '../api/emitter';
 
-/** `to`: the client (a window, or a browser page) an event is addressed to; null for everyone. */
-export type CoreEventListener = <E extends EventName>(event: E, payload: ApiEvents[E], to: string | null) => void;
+/**
+ * `to`: the client (a window, or a browser page) an event is addressed to; null for everyone.
+ * `json()`: the payload's JSON text (redacted, built once however many transports ask).
+ */
+export type CoreEventListener = <E extends EventName>(event: E, payload: ApiEvents[E], to: string | null, json: () => string) => void;
+
+/** What core passes each payload through on its way out: the secret redactor. */
+export interface OutgoingFilter {
+  redact<T>(value: T): T;
+  redactToJson(value: object): { value: object; json: string };
+}
+
+const unfiltered: OutgoingFilter = { redact: (value) => value, redactToJson: (value) => ({ value, json: JSON.stringify(value) }) };
 
 /**
  * Fans core events out to every transport that listens (one per window or browser connection), each
@@ -10,26 +21,37 @@ export type CoreEventListener = <E extends EventName>(event: E, payload: ApiEven
  * are addressed to the client that made it; transports deliver them to that client only.
  */
 export class CoreEvents {
-  private readonly events = new Emitter<[EventName, unknown, string | null]>();
-  private readonly outgoing: <T>(payload: T) => T;
+  private readonly events = new Emitter<[EventName, unknown, string | null, () => string]>();
+  private readonly outgoing: OutgoingFilter;
 
-  constructor(outgoing: <T>(payload: T) => T = (payload) => payload) {
+  constructor(outgoing: OutgoingFilter = unfiltered) {
     this.outgoing = outgoing;
   }
 
   listen(listener: CoreEventListener): () => void {
-    return this.events.on((event, payload, to) => listener(event, payload as never, to));
+    return this.events.on((event, payload, to, json) => listener(event, payload as never, to, json));
   }
 
   /** An event for every client. */
   emit<E extends EventName>(event: E, payload: ApiEvents[E]): void {
-    if (this.events.size === 0) return;
-    this.events.emit(event, this.outgoing(payload), null);
+    this.send(event, payload, null);
   }
 
   /** An event for one client only. */
   emitTo<E extends EventName>(to: string, event: E, payload: ApiEvents[E]): void {
+    this.send(event, payload, to);
+  }
+
+  private send(event: EventName, payload: unknown, to: string | null): void {
     if (this.events.size === 0) return;
-    this.events.emit(event, this.outgoing(payload), to);
+    // Objects are checked through their JSON text, which is kept for the transports that send text.
+    if (typeof payload === 'object' && payload !== null) {
+      const { value, json } = this.outgoing.redactToJson(payload);
+      this.events.emit(event, value, to, () => json);
+      return;
+    }
+    const value = this.outgoing.redact(payload);
+    let json: string | undefined;
+    this.events.emit(event, value, to, () => (json ??= JSON.stringify(value)));
   }
 }

@@ -86,7 +86,7 @@ async function checkAddableFile(file: string): Promise<void> {
 export function createPortolanCore(options: CoreOptions): PortolanCore {
   const basePaths = options.kubeconfigPaths ?? kubeconfigPaths();
   const redactor = new SecretRedactor();
-  const events = new CoreEvents((payload) => redactor.redact(payload));
+  const events = new CoreEvents(redactor);
   const appState = new AppStateStore(options.stateDir);
   const kubeconfig = new KubeconfigStore(options.kubeconfig);
   const trusted = (file: string, command: string): boolean => appState.trustedPlugins.some((p) => p.file === file && p.command === command);

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { createDispatcher } from '../api/dispatcher';
 import type { PortolanCore } from '../core/portolan-core';
-import { ClientSessions, type ClientSessionOptions } from './client-sessions';
+import { ClientSessions, eventMessage, type ClientSessionOptions } from './client-sessions';
 import { appFileHeaders, readAppFile } from '../core/app-files/app-files';
 
 export interface BrowserTransportOptions {
@@ -142,9 +142,9 @@ export async function startBrowserTransport(options: BrowserTransportOptions): P
       // A malformed, unmasked or oversized frame closes this socket (ws reports it here), nothing else.
       ws.on('error', () => ws.terminate());
       if (clientId) return sessions.attach(clientId, ws);
-      const stop = options.core.events.listen((event, payload, to) => {
+      const stop = options.core.events.listen((event, _payload, to, json) => {
         if (to !== null) return;
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
+        if (ws.readyState === ws.OPEN) ws.send(eventMessage(event, json()));
       });
       ws.on('close', stop);
     });

@@ -5,6 +5,9 @@
 import type { WebSocket } from 'ws';
 import type { PortolanCore } from '../core/portolan-core';
 
+/** The socket message of one event: `{ event, payload }`, around the payload's JSON text core made once. */
+export const eventMessage = (event: string, payloadJson: string): string => `{"event":${JSON.stringify(event)},"payload":${payloadJson}}`;
+
 export interface ClientSessionOptions {
   /** How long a page may be away (default 60 s: the page retries for ~30 s, then every 16 s). */
   graceMs?: number;
@@ -62,9 +65,9 @@ export class ClientSessions {
 
   private open(clientId: string): Session {
     const session: Session = { socket: null, queue: [], queuedBytes: 0, releaseTimer: null, stopListening: () => undefined };
-    session.stopListening = this.core.events.listen((event, payload, to) => {
+    session.stopListening = this.core.events.listen((event, _payload, to, json) => {
       if (to !== null && to !== clientId) return;
-      const text = JSON.stringify({ event, payload });
+      const text = eventMessage(event, json());
       if (session.socket && session.socket.readyState === session.socket.OPEN) {
         session.socket.send(text);
         return;

@@ -74,6 +74,18 @@ export class SecretRedactor {
     return this.walk(value) as T;
   }
 
+  /**
+   * `value` redacted and its JSON text, for a transport that sends text: the text the check above
+   * builds anyway is the one sent, so a clean payload is serialized once, not twice.
+   */
+  redactToJson(value: object): { value: object; json: string } {
+    this.refresh();
+    const json = JSON.stringify(value);
+    if (!this.pattern || !this.jsonPattern || !this.jsonPattern.test(json)) return { value, json };
+    const clean = this.walk(value) as object;
+    return { value: clean, json: JSON.stringify(clean) };
+  }
+
   /** An error's message redacted, its type and code kept. */
   redactError(error: unknown): unknown {
     if (!(error instanceof Error)) return this.redact(error);

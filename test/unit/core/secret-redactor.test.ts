@@ -37,6 +37,17 @@ describe('SecretRedactor', () => {
     expect(redactor.redact('a short password')).toBe('a short password');
   });
 
+  it('hands a text transport the JSON it checked: the same object and its text when clean, both redacted when not', () => {
+    const clean = { rows: [{ name: 'short', user: 'admin' }] };
+    const same = redactor.redactToJson(clean);
+    expect(same.value).toBe(clean);
+    expect(same.json).toBe(JSON.stringify(clean));
+    const leaky = { rows: [{ name: 'svc', note: 'token planted-token-aaaa' }] };
+    const cut = redactor.redactToJson(leaky);
+    expect(cut.json).toBe(JSON.stringify({ rows: [{ name: 'svc', note: `token ${REDACTED}` }] }));
+    expect(cut.json).toBe(JSON.stringify(cut.value));
+  });
+
   it('learns the secrets found while running, and redacts error messages in place', () => {
     rememberSecret('exec-plugin-printed-this');
     const error = new Error('rejected exec-plugin-printed-this');
