@@ -61,12 +61,12 @@ export class Patcher {
    * Patches svc-0 … svc-(count-1); returns label → epoch ms when the API server answered its patch,
    * i.e. when the change was made (a watcher may even see it a moment before the answer arrives).
    */
-  async burst(run: number, count: number): Promise<Map<string, number>> {
+  async burst(burstId: number, count: number): Promise<Map<string, number>> {
     const sent = new Map<string, number>();
     let next = 0;
     await Promise.all(this.clients.map(async (client) => {
       for (let i = next++; i < count; i = next++) {
-        const label = `b${run}-${i}`;
+        const label = `b${burstId}-${i}`;
         await client.json('PATCH', `/api/v1/namespaces/${this.namespace}/services/svc-${i}`,
           { body: { metadata: { labels: { bench: label } } }, contentType: 'application/merge-patch+json' });
         sent.set(label, epoch());

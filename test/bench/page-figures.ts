@@ -140,8 +140,11 @@ async function firstPage(bench: PageBench, browser: Browser, served: ServedApp, 
 
   // A fresh kubectl watch per burst: one left running across bursts has been seen to exit quietly.
   let canary = 0;
+  // Labels unique to this burst of this bench: Services of reused clusters (--clusters) still carry
+  // the labels of earlier benches, which a fresh page lists before any patch.
+  const burstId = Date.now() % 1_000_000 * 100 + run;
   const watch = await kubectlWatch(rowClusters[0]!, 'default', async () => {
-    const label = `b999999-${run * 1000 + canary++}`;
+    const label = `b999999-${burstId * 1000 + canary++}`;
     await patcher.label('svc-0', label);
     return label;
   });
@@ -149,10 +152,10 @@ async function firstPage(bench: PageBench, browser: Browser, served: ServedApp, 
   from = await pageNow(page);
   const count = Math.min(bench.burst, totalRows);
   stopPoking = poke(page);
-  const sent = await patcher.burst(run, count);
+  const sent = await patcher.burst(burstId, count);
   const deadline = Date.now() + 30_000;
   let state = await probe(page);
-  while (Date.now() < deadline && (Object.keys(state.paint).filter((l) => l.startsWith(`b${run}-`)).length < count || latencies(sent, seen).length < count)) {
+  while (Date.now() < deadline && (Object.keys(state.paint).filter((l) => l.startsWith(`b${burstId}-`)).length < count || latencies(sent, seen).length < count)) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     state = await probe(page);
   }
