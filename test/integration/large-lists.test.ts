@@ -51,6 +51,23 @@ describe('large lists', () => {
     }
   });
 
+  it('stops for good when stopped in the middle of its list: no watch starts, nothing is kept', async () => {
+    const watch = new ResourceWatch<ServiceObject>(client, { group: '', version: 'v1', plural: 'services', namespace }, { pageSize: 10 });
+    let pages = 0;
+    watch.onDelta(() => {
+      pages += 1;
+      if (pages === 1) watch.stop(); // between the first page and the second
+    });
+    watch.start();
+    await eventually('first page', async () => (pages > 0 ? true : undefined));
+    // A stream stopped mid-list once went on to a watch with no resourceVersion, which the server
+    // answers with every object again: the cache filled up after the stop and the stream ran for minutes.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(watch.stats.watches).toBe(0);
+    expect(watch.items.size).toBe(0);
+    expect(watch.state.phase).toBe('stopped');
+  });
+
   it('sends a subscription its rows in bounded batches that hold each row once', async () => {
     const hub = new WatchHub({ pageSize: 10 });
     const batches: RowsBatch<'services'>[] = [];

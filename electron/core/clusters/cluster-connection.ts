@@ -10,6 +10,7 @@ import { NAMESPACES, type KubeObject } from '../watch/resource-ref';
 import { ResourceWatch, type ResourceWatchOptions } from '../watch/resource-watch';
 import { nextRevision } from '../revision';
 import type { KubeClient } from '../kube/kube-client';
+import { ABORTED } from '../kube/abort-reason';
 import { KubeRequestError, type KubeFailureKind } from '../kube/kube-errors';
 
 export interface ClusterConnectionOptions {
@@ -83,7 +84,7 @@ export class ClusterConnection {
   }
 
   async close(): Promise<void> {
-    this.controller?.abort();
+    this.controller?.abort(ABORTED);
     this.controller = null;
     this.wake?.();
     this.namespaceWatch?.stop();

@@ -6,6 +6,7 @@ import { fetch, type Dispatcher, type Response } from 'undici';
 import WebSocket from 'ws';
 import { UntrustedPluginError } from '../kubeconfig/exec-credentials';
 import type { ExtraAuthorization } from '../kubeconfig/user-credentials';
+import { ABORTED } from './abort-reason';
 import { KubeRequestError, classifyFailure } from './kube-errors';
 
 export interface RequestOptions {
@@ -121,7 +122,9 @@ export class KubeClient {
     // The timeout covers the wait for response headers; a stream's body may then run for as long as
     // the caller's signal allows.
     const controller = new AbortController();
-    const abort = (): void => controller.abort();
+    const abort = (): void => controller.abort(ABORTED);
+    // Aborted while the credentials were being made: an abort listener added now would never fire.
+    if (options.signal?.aborted) throw new KubeRequestError('aborted', 'request aborted', 0);
     options.signal?.addEventListener('abort', abort, { once: true });
     const timer = setTimeout(abort, options.timeoutMs ?? 15_000);
     try {

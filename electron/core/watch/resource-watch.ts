@@ -5,6 +5,7 @@
 import { Emitter } from '../../api/emitter';
 import type { WatchPhase } from '../../api/types';
 import type { KubeClient } from '../kube/kube-client';
+import { ABORTED } from '../kube/abort-reason';
 import { KubeRequestError, type KubeFailureKind, type KubeStatus } from '../kube/kube-errors';
 import { Backoff } from './backoff';
 import { resourcePath, type KubeObject, type ResourceRef } from './resource-ref';
@@ -129,7 +130,7 @@ export class ResourceWatch<T extends KubeObject> {
 
   /** Stops the stream and lets its cache go (a list or watch still winding down holds no object). */
   stop(): void {
-    this.controller?.abort();
+    this.controller?.abort(ABORTED);
     this.controller = null;
     this.setState({ phase: 'stopped', error: null, retryAt: null });
     this.items.clear();
@@ -156,6 +157,8 @@ export class ResourceWatch<T extends KubeObject> {
         if (needsList) {
           this.setState({ phase: 'listing', retryAt: null });
           await this.list(signal);
+          // A list cut short by stop() returns quietly: never go on to a watch.
+          if (signal.aborted) break;
           needsList = false;
         }
         const began = Date.now();
@@ -179,7 +182,7 @@ export class ResourceWatch<T extends KubeObject> {
 
   private pause(ms: number, signal: AbortSignal): Promise<void> {
     const early = new AbortController();
-    this.restartCurrentWatch = () => early.abort();
+    this.restartCurrentWatch = () => early.abort(ABORTED);
     return sleep(ms, AbortSignal.any([signal, early.signal])).finally(() => {
       this.restartCurrentWatch = null;
     });
@@ -223,15 +226,19 @@ export class ResourceWatch<T extends KubeObject> {
 
   private async watch(signal: AbortSignal): Promise<void> {
     const local = new AbortController();
-    const stopLocal = (): void => local.abort();
-    signal.addEventListener('abort', stopLocal, { once: true });
     let watchdog: NodeJS.Timeout | null = null;
+    // Stopped: the watchdog goes at once (its timer would keep this stream for 90 s otherwise).
+    const stopLocal = (): void => {
+      if (watchdog) clearTimeout(watchdog);
+      local.abort(ABORTED);
+    };
+    signal.addEventListener('abort', stopLocal, { once: true });
     let silent = false;
     const feed = (): void => {
       if (watchdog) clearTimeout(watchdog);
       watchdog = setTimeout(() => {
         silent = true;
-        local.abort();
+        local.abort(ABORTED);
       }, this.watchdogMs);
     };
     try {
@@ -270,7 +277,7 @@ export class ResourceWatch<T extends KubeObject> {
     } finally {
       if (watchdog) clearTimeout(watchdog);
       signal.removeEventListener('abort', stopLocal);
-      local.abort();
+      local.abort(ABORTED);
     }
   }
 
