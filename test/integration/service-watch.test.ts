@@ -44,7 +44,8 @@ describe('service subscriptions', () => {
     await a!.kubectl(['create', 'namespace', namespace]);
     await a!.kubectl(['apply', '-f', '-'], servicesList(namespace, 3, 'early'));
     const { id, rows } = await subscribe(namespace);
-    await eventually('initial rows', async () => (rows.rows.size === 3 ? true : undefined));
+    await eventually('initial rows, their endpoints known', async () =>
+      (rows.rows.size === 3 && [...rows.rows.values()].every((r) => r.endpoints !== null) ? true : undefined));
     expect(rows.byName('early-1')).toMatchObject({ alias: '服务 1', kind: 'virtual-ip', access: 'none', endpoints: { ready: 0, total: 0 } });
     expect(rows.lastStatus).toMatchObject({ phase: 'watching', synced: true, stale: false });
 
@@ -86,7 +87,9 @@ describe('service subscriptions', () => {
     const rows = new RowCollector(slow, () => id);
     try {
       id = (await slow.handlers.watchRows({ clientId: CLIENT, kind: 'services', context: 'portolan-a', namespace })).subscriptionId;
-      await eventually('initial rows', async () => (rows.rows.size === 2 ? true : undefined));
+      // The initial load ends when the endpoint counts follow the rows (at most one interval later).
+      await eventually('initial rows, endpoints known', async () =>
+        (rows.rows.size === 2 && [...rows.rows.values()].every((r) => r.endpoints !== null) ? true : undefined));
       await new Promise((resolve) => setTimeout(resolve, 3500));
       await a!.kubectl(['label', 'service', 'idle-1', '-n', namespace, 'tier=web']);
       const labelled = performance.now();
@@ -115,6 +118,34 @@ describe('service subscriptions', () => {
     rows.close();
   });
 
+  it('sends the rows first, endpoints unknown, and lists the EndpointSlices only once the Services are listed', async () => {
+    const namespace = uniqueNamespace('first');
+    await a!.kubectl(['create', 'namespace', namespace]);
+    await a!.kubectl(['apply', '-f', '-'], servicesList(namespace, 30, 'first'));
+    await eventually('30 slices', async () =>
+      ((await a!.kubectl(['get', 'endpointslices', '-n', namespace, '-o', 'name'])).split('\n').filter(Boolean).length === 30 ? true : undefined));
+    const slicesKey = `portolan-a|discovery.k8s.io/v1/endpointslices@${namespace}`;
+    const servicesKey = `portolan-a|/v1/services@${namespace}`;
+    let atFirstBatch: ReturnType<PortolanCore['streamStats']> | null = null;
+    const stop = core.events.listen((event, payload) => {
+      if (event === 'rows' && (payload as { namespace: string | null }).namespace === namespace) atFirstBatch ??= core.streamStats();
+    });
+    const { id, rows } = await subscribe(namespace);
+    await eventually('every endpoint count known', async () =>
+      (rows.rows.size === 30 && [...rows.rows.values()].every((r) => r.endpoints !== null) ? true : undefined));
+    stop();
+    // The first rows went out once the Services were listed and before any EndpointSlice was, their counts unknown ('—').
+    expect(atFirstBatch![servicesKey]?.lists).toBe(1);
+    expect(atFirstBatch![slicesKey]?.lists ?? 0).toBe(0);
+    expect(rows.batches[0]!.batch.upserted.every((r) => r.endpoints === null)).toBe(true);
+    // Then each row once more, with its counts: twice in all, never more.
+    const sent = rows.batches.flatMap((b) => b.batch.upserted.map((r) => r.name));
+    expect(sent.length).toBe(60);
+    expect(rows.byName('first-7')?.endpoints).toEqual({ ready: 0, total: 0 });
+    await core.handlers.unwatch({ subscriptionId: id });
+    rows.close();
+  });
+
   it('joins EndpointSlices: ready and total endpoints follow the pods', async () => {
     const namespace = uniqueNamespace('endpoints');
     await a!.kubectl(['create', 'namespace', namespace]);
@@ -137,6 +168,8 @@ describe('service subscriptions', () => {
     await a!.kubectl(['create', 'namespace', namespace]);
     const first = await subscribe(namespace);
     const second = await subscribe(namespace);
+    // The EndpointSlices stream starts once the Services are listed.
+    await eventually('two streams', async () => (core.activeStreams().filter((k) => k.endsWith(`@${namespace}`)).length === 2 ? true : undefined));
     const streams = core.activeStreams().filter((k) => k.endsWith(`@${namespace}`));
     expect(streams.sort()).toEqual([`portolan-a|/v1/services@${namespace}`, `portolan-a|discovery.k8s.io/v1/endpointslices@${namespace}`].sort());
     await a!.kubectl(['apply', '-f', '-'], servicesList(namespace, 2));

@@ -26,8 +26,11 @@ export interface RowDescriptor<K extends RowKind> {
    * the same namespace) each one belongs to, e.g. an EndpointSlice's Service.
    */
   join?: { source: RowSource; ownerOf(object: KubeObject): string | null };
-  /** The row of `object`, which came from `source`, with the objects joined to it. */
-  toRow(context: string, object: KubeObject, source: RowSource, joined: KubeObject[]): RowOf[K];
+  /**
+   * The row of `object`, which came from `source`, with the objects joined to it: null while those
+   * are not known yet (the joined resource is listed after the sources).
+   */
+  toRow(context: string, object: KubeObject, source: RowSource, joined: KubeObject[] | null): RowOf[K];
   /**
    * The part of a row the joined objects decide: when only joined objects changed and this stayed
    * the same, the row is not sent again.

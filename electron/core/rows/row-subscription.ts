@@ -3,6 +3,9 @@
 // event. Batching adapts to load: a change after a quiet spell goes out at once (on the next turn of
 // the event loop, with whatever arrived in the same read); while changes keep coming, they are
 // coalesced into at most one batch per interval, and no message holds more than `maxBatchRows` rows.
+// The joined resource (a Service's EndpointSlices) is listed only once the rows' own resources are:
+// on a big cluster the rows come first, at the speed of their own list, and their joined part (the
+// endpoint counts) follows, marked unknown until then.
 import type { RowKind, RowOf, RowsBatch, WatchStatus } from '../../api/types';
 import type { KubeClient } from '../kube/kube-client';
 import type { KubeObject } from '../watch/resource-ref';
@@ -23,13 +26,21 @@ export interface RowSubscriptionOptions<K extends RowKind> {
   onStatus(status: WatchStatus): void;
 }
 
+/** A source marked optional that answers 404: its CRD is not installed. */
+const absent = (source: RowSource, state: WatchState): boolean => !!source.optional && state.error?.kind === 'not-found';
+
 const ownerKey = (namespace: string | undefined, name: string): string => `${namespace ?? ''}/${name}`;
 
 export class RowSubscription<K extends RowKind> {
   private readonly descriptor: RowDescriptor<K>;
   private readonly options: RowSubscriptionOptions<K>;
   private readonly sources: Array<{ source: RowSource; lease: WatchLease<KubeObject> }>;
-  private readonly joined: { lease: WatchLease<KubeObject>; ownerOf(object: KubeObject): string | null } | null;
+  private readonly hub: WatchHub;
+  private readonly client: KubeClient;
+  /** The joined stream, once the sources have listed (null before, and for kinds without a join). */
+  private joined: { lease: WatchLease<KubeObject>; ownerOf(object: KubeObject): string | null } | null = null;
+  /** True once the joined stream has listed: rows carry their joined part from then on. */
+  private joinedKnown = false;
   /** owner key → uids of the objects joined to it */
   private readonly joinedByOwner = new Map<string, Set<string>>();
   /** owner key → uid of the row's own object (for join changes) */
@@ -49,20 +60,45 @@ export class RowSubscription<K extends RowKind> {
   constructor(hub: WatchHub, client: KubeClient, descriptor: RowDescriptor<K>, options: RowSubscriptionOptions<K>) {
     this.descriptor = descriptor;
     this.options = options;
-    const acquire = (source: RowSource): WatchLease<KubeObject> =>
-      hub.acquire<KubeObject>(options.context, client, { group: source.group, version: source.version, plural: source.plural, namespace: options.namespace });
-    this.sources = descriptor.sources.map((source) => ({ source, lease: acquire(source) }));
-    this.joined = descriptor.join ? { lease: acquire(descriptor.join.source), ownerOf: descriptor.join.ownerOf } : null;
-    if (this.joined) {
-      for (const object of this.joined.lease.watch.items.values()) this.indexJoined(object, true);
-      this.stops.push(this.joined.lease.watch.onDelta((d) => this.onJoined(d)), this.joined.lease.watch.onState(() => this.publishStatus()));
-    }
+    this.hub = hub;
+    this.client = client;
+    this.sources = descriptor.sources.map((source) => ({ source, lease: this.acquire(source) }));
     for (const { lease } of this.sources) {
       for (const object of lease.watch.items.values()) this.touch(object);
-      this.stops.push(lease.watch.onDelta((d) => this.onObjects(d)), lease.watch.onState(() => this.publishStatus()));
+      this.stops.push(lease.watch.onDelta((d) => this.onObjects(d)), lease.watch.onState(() => {
+        this.joinWhenListed();
+        this.publishStatus();
+      }));
     }
+    this.joinWhenListed();
     this.schedule();
     this.publishStatus();
+  }
+
+  private acquire(source: RowSource): WatchLease<KubeObject> {
+    return this.hub.acquire<KubeObject>(this.options.context, this.client,
+      { group: source.group, version: source.version, plural: source.plural, namespace: this.options.namespace });
+  }
+
+  /** Starts following the joined resource once every source has listed (at once if they had). */
+  private joinWhenListed(): void {
+    const join = this.descriptor.join;
+    if (!join || this.joined || this.closed || !this.sources.every(({ source, lease }) => lease.watch.state.synced || absent(source, lease.watch.state))) return;
+    const lease = this.acquire(join.source);
+    this.joined = { lease, ownerOf: join.ownerOf };
+    for (const object of lease.watch.items.values()) this.indexJoined(object, true);
+    this.stops.push(lease.watch.onDelta((d) => this.onJoined(d)), lease.watch.onState((state) => {
+      if (state.synced && !this.joinedKnown) this.onJoinKnown();
+      this.publishStatus();
+    }));
+    if (lease.watch.state.synced) this.onJoinKnown();
+  }
+
+  /** The joined objects are known now: every row whose joined part this changes goes out again. */
+  private onJoinKnown(): void {
+    this.joinedKnown = true;
+    for (const uid of this.uidByOwner.values()) this.changed.add(uid);
+    this.schedule();
   }
 
   close(): void {
@@ -79,7 +115,6 @@ export class RowSubscription<K extends RowKind> {
    * optional that answers 404 (its CRD is not installed) counts as synced and says nothing.
    */
   status(): WatchStatus {
-    const absent = (source: RowSource, state: WatchState): boolean => !!source.optional && state.error?.kind === 'not-found';
     const states = this.sources.filter(({ source, lease }) => !absent(source, lease.watch.state)).map(({ lease }) => lease.watch.state);
     const s: WatchState = states[0] ?? { phase: 'watching', synced: true, error: null, retryAt: null };
     const others = [...states.slice(1), ...(this.joined ? [this.joined.lease.watch.state] : [])];
@@ -101,7 +136,7 @@ export class RowSubscription<K extends RowKind> {
   }
 
   private touch(object: KubeObject): void {
-    if (this.joined) this.uidByOwner.set(ownerKey(object.metadata.namespace, object.metadata.name), object.metadata.uid);
+    if (this.descriptor.join) this.uidByOwner.set(ownerKey(object.metadata.namespace, object.metadata.name), object.metadata.uid);
     this.changed.add(object.metadata.uid);
     this.ownChanged.add(object.metadata.uid);
     this.deleted.delete(object.metadata.uid);
@@ -171,8 +206,10 @@ export class RowSubscription<K extends RowKind> {
     return undefined;
   }
 
-  private joinedOf(object: KubeObject): KubeObject[] {
-    if (!this.joined) return [];
+  /** The objects joined to this one, or null while they are not known yet. */
+  private joinedOf(object: KubeObject): KubeObject[] | null {
+    if (!this.descriptor.join) return [];
+    if (!this.joined || !this.joinedKnown) return null;
     const uids = this.joinedByOwner.get(ownerKey(object.metadata.namespace, object.metadata.name)) ?? new Set<string>();
     return [...uids].flatMap((u) => {
       const joined = this.joined!.lease.watch.items.get(u);
@@ -182,8 +219,10 @@ export class RowSubscription<K extends RowKind> {
 
   private flush(): void {
     this.timer = null;
-    this.lastFlush = performance.now();
     if (this.closed || (this.changed.size === 0 && this.deleted.size === 0)) return;
+    // Only a flush that had something to send starts an interval: the first rows after a quiet
+    // spell (or after subscribing) go out at once.
+    this.lastFlush = performance.now();
     const upserted: Array<RowOf[K]> = [];
     // A bounded message: the rest follows at once, in order, so neither side holds one huge message
     // and the renderer can paint in between.

@@ -54,14 +54,15 @@ export function countEndpoints(slices: Iterable<EndpointSliceObject>): { ready: 
   return { ready, total };
 }
 
-export function toServiceRow(context: string, service: ServiceObject, slices: Iterable<EndpointSliceObject>): ServiceRow {
+/** `slices`: the Service's EndpointSlices, or null while they are not known yet (endpoints then unknown). */
+export function toServiceRow(context: string, service: ServiceObject, slices: Iterable<EndpointSliceObject> | null): ServiceRow {
   const spec = service.spec ?? {};
   const meta = service.metadata;
   const kind = serviceKind(service);
   const access = accessType(service);
   const ingress = (service.status?.loadBalancer?.ingress ?? []).map((i) => i.ip ?? i.hostname ?? '').filter(Boolean);
   const hasSelector = !!spec.selector && Object.keys(spec.selector).length > 0;
-  const ownSlices = [...slices];
+  const ownSlices = slices === null ? null : [...slices];
   return {
     uid: meta.uid,
     context,
@@ -87,7 +88,7 @@ export function toServiceRow(context: string, service: ServiceObject, slices: It
     labels: meta.labels ?? {},
     createdAt: meta.creationTimestamp ?? null,
     // ExternalName Services have no endpoints; one without a selector has them only if someone made them.
-    endpoints: kind === 'headless-external-name' || (!hasSelector && ownSlices.length === 0) ? null : countEndpoints(ownSlices),
+    endpoints: ownSlices === null || kind === 'headless-external-name' || (!hasSelector && ownSlices.length === 0) ? null : countEndpoints(ownSlices),
   };
 }
 
@@ -99,7 +100,7 @@ export const serviceRows: RowDescriptor<'services'> = {
     source: { kind: 'EndpointSlice', group: 'discovery.k8s.io', version: 'v1', plural: 'endpointslices' },
     ownerOf: (slice) => slice.metadata.labels?.[SERVICE_NAME_LABEL] ?? null,
   },
-  toRow: (context, service, _source, slices) => toServiceRow(context, service as ServiceObject, slices as EndpointSliceObject[]),
+  toRow: (context, service, _source, slices) => toServiceRow(context, service as ServiceObject, slices as EndpointSliceObject[] | null),
   // Slices decide only the endpoint counts: slices arriving after the Services, or pods coming and
   // going at the same readiness, send nothing.
   joinSignature: (row) => (row.endpoints ? `${row.endpoints.ready}/${row.endpoints.total}` : '-'),
