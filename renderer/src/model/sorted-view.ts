@@ -1,8 +1,9 @@
 // A filtered, sorted view of live rows, kept up to date incrementally: a changed row moves to its
-// place (binary search + splice), so a batch costs what it changes, not the whole list. Sort keys are
-// computed once per row version (rows are replaced, never mutated), and compared as plain strings or
-// numbers: no collator and no reactive proxy in the comparator. Any row kind: the order says which
-// rows are in and how they sort.
+// place (binary search + splice), and many changes at once are merged in with binary searches, so a
+// batch costs what it changes, not the whole list. Sort keys are computed once per row version (rows
+// are replaced, never mutated) and kept in an array beside the rows, compared as plain strings or
+// numbers: no collator, no reactive proxy and no per-row wrapper object. Any row kind: the order says
+// which rows are in and how they sort.
 
 export interface ViewOrder<Row> {
   include(row: Row): boolean;
@@ -18,25 +19,32 @@ export interface RowChange<Row> {
   after?: Row | undefined;
 }
 
-interface Entry<Row> {
-  row: Row;
-  key: string | number;
-  /** Computed the first time two keys are equal (rarely, for most columns). */
-  tie: string | undefined;
-}
-
 /**
  * Text as a sort key that orders like a numeric, case- and accent-insensitive collator: lower case,
  * accents dropped, digit runs zero-padded so "svc-9" sorts before "svc-10".
  */
 export function naturalKey(text: string): string {
   const base = (/[^ -~]/.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text).toLowerCase();
-  return /\d/.test(base) ? base.replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(20, '0')) : base;
+  return /\d/.test(base) ? base.replace(/\d+/g, padDigits) : base;
+}
+
+const ZEROS = '0'.repeat(20);
+
+function padDigits(digits: string): string {
+  let start = 0;
+  while (start < digits.length - 1 && digits.charCodeAt(start) === 48) start += 1;
+  const significant = start === 0 ? digits : digits.slice(start);
+  return significant.length >= 20 ? significant : ZEROS.slice(significant.length) + significant;
 }
 
 export class SortedView<Row> {
-  private entries: Array<Entry<Row>> = [];
-  private readonly members = new Map<Row, Entry<Row>>();
+  /** The visible rows in order, and beside each its sort key. */
+  private list: Row[] = [];
+  private keys: Array<string | number> = [];
+  /** Each visible row's sort key (to find it again), by row. */
+  private readonly members = new Map<Row, string | number>();
+  /** Tie keys, computed the first time two sort keys are equal (rarely, for most columns). */
+  private ties = new WeakMap<object, string>();
   private order: ViewOrder<Row>;
 
   constructor(order: ViewOrder<Row>, rows: Iterable<Row> = []) {
@@ -45,26 +53,29 @@ export class SortedView<Row> {
   }
 
   get size(): number {
-    return this.entries.length;
+    return this.list.length;
   }
 
-  /** The visible rows in order: a new array each time, so views holding the last one see a change. */
+  /** The visible rows in order: a new array each time (a copy), so views holding the last one see a change. */
   rows(): Row[] {
-    return this.entries.map((entry) => entry.row);
+    return this.list.slice();
   }
 
   /** A new filter or sort: every row placed again (the only whole-list operation). */
   reset(order: ViewOrder<Row>, rows: Iterable<Row>): void {
     this.order = order;
     this.members.clear();
-    const entries: Array<Entry<Row>> = [];
+    this.ties = new WeakMap();
+    const entries: Array<{ row: Row; key: string | number }> = [];
     for (const row of rows) {
       if (!order.include(row)) continue;
-      const entry = this.entry(row);
-      entries.push(entry);
-      this.members.set(row, entry);
+      const key = order.sortKey(row);
+      entries.push({ row, key });
+      this.members.set(row, key);
     }
-    this.entries = entries.sort((a, b) => this.compare(a, b));
+    entries.sort((a, b) => this.compare(a.row, a.key, b.row, b.key));
+    this.list = entries.map((e) => e.row);
+    this.keys = entries.map((e) => e.key);
   }
 
   /** Applies changes (before: the row as it was, after: as it is now; either may be absent). */
@@ -76,80 +87,139 @@ export class SortedView<Row> {
   }
 
   private applyOne({ before, after }: RowChange<Row>): void {
-    const old = before === undefined ? undefined : this.members.get(before);
-    if (old) {
-      this.entries.splice(this.find(old), 1);
-      this.members.delete(before!);
+    if (before !== undefined && this.members.has(before)) {
+      const index = this.find(before);
+      this.list.splice(index, 1);
+      this.keys.splice(index, 1);
+      this.members.delete(before);
     }
     if (after !== undefined && this.order.include(after)) {
-      const entry = this.entry(after);
-      this.entries.splice(this.insertionPoint(entry), 0, entry);
-      this.members.set(after, entry);
+      const key = this.order.sortKey(after);
+      const index = this.insertionPoint(after, key, 0);
+      this.list.splice(index, 0, after);
+      this.keys.splice(index, 0, key);
+      this.members.set(after, key);
     }
   }
 
   /**
-   * Many changes at once (a list arriving, or a frame's worth of batches): drop the old entries in
-   * one pass, sort the new, merge. A row may change more than once among them: a change whose
-   * `before` was added earlier in the same call takes that entry back out of the additions.
+   * Many changes at once (a list arriving, or a frame's worth of batches): the rows that went are
+   * taken out, the new ones sorted and merged in, each found by a galloping search from the last
+   * one's place (about m·log(n/m) comparisons for m rows into n) and the runs between copied as they are. A row may
+   * change more than once among the changes: a later `before` takes an earlier `after` back out.
    */
-  private applyBulk(list: Array<RowChange<Row>>): void {
-    const gone = new Set<Entry<Row>>();
-    const adding = new Set<Entry<Row>>();
-    for (const { before, after } of list) {
-      const old = before === undefined ? undefined : this.members.get(before);
-      if (old) {
-        if (!adding.delete(old)) gone.add(old);
-        this.members.delete(before!);
+  private applyBulk(changes: Array<RowChange<Row>>): void {
+    /** Rows to take out, with the key they were placed with. */
+    const gone = new Map<Row, string | number>();
+    const adding = new Map<Row, string | number>();
+    for (const { before, after } of changes) {
+      if (before !== undefined && this.members.has(before)) {
+        if (!adding.delete(before)) gone.set(before, this.members.get(before)!);
+        this.members.delete(before);
       }
       if (after !== undefined && this.order.include(after)) {
-        const entry = this.entry(after);
-        adding.add(entry);
-        this.members.set(after, entry);
+        const key = this.order.sortKey(after);
+        adding.set(after, key);
+        this.members.set(after, key);
       }
     }
-    const added = [...adding];
-    const kept = gone.size > 0 ? this.entries.filter((entry) => !gone.has(entry)) : this.entries;
-    added.sort((a, b) => this.compare(a, b));
-    const merged: Array<Entry<Row>> = new Array(kept.length + added.length);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < kept.length && j < added.length) merged[k++] = this.compare(kept[i]!, added[j]!) <= 0 ? kept[i++]! : added[j++]!;
-    while (i < kept.length) merged[k++] = kept[i++]!;
-    while (j < added.length) merged[k++] = added[j++]!;
-    this.entries = merged;
+    if (gone.size > 0) this.removeAll(gone);
+    const added = [...adding].sort(([a, x], [b, y]) => this.compare(a, x, b, y));
+    if (added.length === 0) return;
+    const n = this.list.length;
+    const list: Row[] = new Array(n + added.length);
+    const keys: Array<string | number> = new Array(n + added.length);
+    let from = 0;
+    let out = 0;
+    for (const [row, key] of added) {
+      const to = this.gallop(row, key, from);
+      for (let i = from; i < to; i += 1, out += 1) {
+        list[out] = this.list[i]!;
+        keys[out] = this.keys[i]!;
+      }
+      list[out] = row;
+      keys[out] = key;
+      out += 1;
+      from = to;
+    }
+    for (let i = from; i < n; i += 1, out += 1) {
+      list[out] = this.list[i]!;
+      keys[out] = this.keys[i]!;
+    }
+    this.list = list;
+    this.keys = keys;
   }
 
-  private entry(row: Row): Entry<Row> {
-    return { row, key: this.order.sortKey(row), tie: undefined };
+  /** Takes the rows out: one by one when they are few, in one pass over the list when many. */
+  private removeAll(gone: Map<Row, string | number>): void {
+    if (gone.size <= 64) {
+      for (const [row, key] of gone) {
+        const index = this.find(row, key);
+        this.list.splice(index, 1);
+        this.keys.splice(index, 1);
+      }
+      return;
+    }
+    const list: Row[] = [];
+    const keys: Array<string | number> = [];
+    for (let i = 0; i < this.list.length; i += 1) {
+      if (gone.has(this.list[i]!)) continue;
+      list.push(this.list[i]!);
+      keys.push(this.keys[i]!);
+    }
+    this.list = list;
+    this.keys = keys;
   }
 
-  private compare(a: Entry<Row>, b: Entry<Row>): number {
-    let result = a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-    if (result === 0) {
-      const x = (a.tie ??= this.order.tieKey(a.row));
-      const y = (b.tie ??= this.order.tieKey(b.row));
-      result = x < y ? -1 : x > y ? 1 : 0;
+  private tie(row: Row): string {
+    let tie = this.ties.get(row as object);
+    if (tie === undefined) {
+      tie = this.order.tieKey(row);
+      this.ties.set(row as object, tie);
+    }
+    return tie;
+  }
+
+  private compare(a: Row, x: string | number, b: Row, y: string | number): number {
+    let result = x < y ? -1 : x > y ? 1 : 0;
+    if (result === 0 && a !== b) {
+      const p = this.tie(a);
+      const q = this.tie(b);
+      result = p < q ? -1 : p > q ? 1 : 0;
     }
     return this.order.descending ? -result : result;
   }
 
-  /** The first index whose entry sorts after this one. */
-  private insertionPoint(entry: Entry<Row>): number {
-    let low = 0;
-    let high = this.entries.length;
+  /**
+   * insertionPoint from `from` for rows that come in order: steps of 1, 2, 4, … until past the row,
+   * then a binary search in the last step. A row that belongs near the last one costs a few
+   * comparisons, so m rows into n cost about m·log(n/m), never more than a plain merge by much.
+   */
+  private gallop(row: Row, key: string | number, from: number): number {
+    const n = this.list.length;
+    let low = from;
+    let step = 1;
+    while (low + step - 1 < n && this.compare(this.list[low + step - 1]!, this.keys[low + step - 1]!, row, key) <= 0) {
+      low += step;
+      step *= 2;
+    }
+    return this.insertionPoint(row, key, low, Math.min(n, low + step - 1));
+  }
+
+  /** The first index in [low, high) whose row sorts after this one (high if none). */
+  private insertionPoint(row: Row, key: string | number, low: number, high = this.list.length): number {
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (this.compare(this.entries[mid]!, entry) <= 0) low = mid + 1;
+      if (this.compare(this.list[mid]!, this.keys[mid]!, row, key) <= 0) low = mid + 1;
       else high = mid;
     }
     return low;
   }
 
-  private find(entry: Entry<Row>): number {
-    const index = this.insertionPoint(entry) - 1;
-    if (this.entries[index] !== entry) throw new Error('sorted view: an entry is not where its keys put it');
+  /** The index of a visible row placed with `key` (the members map keeps it while the row is in). */
+  private find(row: Row, key = this.members.get(row)!): number {
+    const index = this.insertionPoint(row, key, 0) - 1;
+    if (this.list[index] !== row) throw new Error('sorted view: a row is not where its keys put it');
     return index;
   }
 }

@@ -139,6 +139,10 @@ describe('SortedView', () => {
     view.apply(applyBatch(rows, { context: 'a', upserted: Array.from({ length: 2000 }, (_, i) => make(i + 2000, '3')), deleted: [] }));
     expect(view.size).toBe(3998);
     expect(view.rows().map((r) => r.uid)).toEqual(reference(rows.values(), { query: '', type: 'all', contexts: [] }, { key: 'name', direction: 'asc' }).map((k) => k.slice(2)));
+    // Many rows gone at once (taken out in one pass), with changes among them.
+    view.apply(applyBatch(rows, { context: 'a', upserted: Array.from({ length: 50 }, (_, i) => make(i * 11, '4')), deleted: Array.from({ length: 100 }, (_, i) => `u${i * 37 + 5}`) }));
+    expect(view.size).toBe(3898);
+    expect(view.rows().map((r) => r.uid)).toEqual(reference(rows.values(), { query: '', type: 'all', contexts: [] }, { key: 'name', direction: 'asc' }).map((k) => k.slice(2)));
   });
 
   it('orders text as a numeric, case- and accent-insensitive collator does', () => {
