@@ -1,5 +1,6 @@
 // The bench's figures: each is the median of its runs with min and max, the machine's load while it
 // was measured, and (where there is one) the reference measured in the same runs next to it.
+import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
 export interface Stat {
@@ -78,4 +79,26 @@ export function table(figures: Figure[]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function cpuTimes(): { idle: number; total: number } {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return { idle: line[3]! + (line[4] ?? 0), total: line.reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * Waits (at most `maxMs`) until the machine is quiet: at least `idle` of its CPU time idle over half
+ * a second. The clusters keep working after a step (the EndpointSlice controller mirrors a burst's
+ * labels, apiservers compact), and a run that starts meanwhile measures them, not Portolan. Where
+ * /proc/stat is missing it does not wait.
+ */
+export async function settle(idle = 0.7, maxMs = 20_000): Promise<void> {
+  if (!existsSync('/proc/stat')) return;
+  const deadline = Date.now() + maxMs;
+  while (Date.now() < deadline) {
+    const a = cpuTimes();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const b = cpuTimes();
+    if ((b.idle - a.idle) / Math.max(1, b.total - a.total) >= idle) return;
+  }
 }

@@ -9,7 +9,7 @@ import { KubeClient } from '../../electron/core/kube/kube-client';
 import { createPortolanCore, type PortolanCore } from '../../electron/core/portolan-core';
 import { applyBatch } from '../../renderer/src/model/row-batch';
 import type { TestCluster } from '../cluster/test-cluster';
-import type { FigureBook } from './bench-stats';
+import { settle, type FigureBook } from './bench-stats';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -81,6 +81,7 @@ export async function initialLoad(book: FigureBook, cluster: TestCluster, kubeco
   };
   try {
     for (let run = 0; run < runs; run += 1) {
+      await settle();
       const core = await connectedCore(kubeconfig, [cluster.name]);
       const portolan = await timed(() => holdRows(core, [{ context: cluster.name, namespace }], count));
       await core.dispose();
@@ -106,6 +107,7 @@ export async function coreHeap(book: FigureBook, kubeconfig: string, contexts: s
   const holding = `core heap holding ${count} rows`;
   const after = 'core heap after unsubscribing';
   for (let run = 0; run < runs; run += 1) {
+    await settle();
     const core = await connectedCore(kubeconfig, contexts);
     const before = await heapMB();
     const ids = await holdRows(core, contexts.map((context) => ({ context, namespace: null })), count);

@@ -31,6 +31,7 @@ it('produces every figure of the bench on a small run', async () => {
     [/^tick 3 clusters → all 603 rows live$/, false],
     [/^longest task while 603 rows arrive$/, false],
     [/^longest input delay while 603 rows arrive$/, false],
+    [/^longest task while the endpoint counts fill in$/, false],
     [/^longest task scrolling 603 rows end to end$/, false],
     ...['store', 'painted'].flatMap((where) => ['p50', 'p99', 'max'].map((p): [RegExp, boolean] =>
       [new RegExp(`^burst of 200: change → row ${where === 'store' ? 'in the store' : 'painted'}, ${p}$`), true])),
