@@ -10,10 +10,10 @@ export type CoreEventListener = <E extends EventName>(event: E, payload: ApiEven
 /** What core passes each payload through on its way out: the secret redactor. */
 export interface OutgoingFilter {
   redact<T>(value: T): T;
-  redactToJson(value: object): { value: object; json: string };
+  redactToJson(value: object): { value: object; json: string | null };
 }
 
-const unfiltered: OutgoingFilter = { redact: (value) => value, redactToJson: (value) => ({ value, json: JSON.stringify(value) }) };
+const unfiltered: OutgoingFilter = { redact: (value) => value, redactToJson: (value) => ({ value, json: null }) };
 
 /**
  * Fans core events out to every transport that listens (one per window or browser connection), each
@@ -45,13 +45,10 @@ export class CoreEvents {
   private send(event: EventName, payload: unknown, to: string | null): void {
     if (this.events.size === 0) return;
     // Objects are checked through their JSON text, which is kept for the transports that send text.
-    if (typeof payload === 'object' && payload !== null) {
-      const { value, json } = this.outgoing.redactToJson(payload);
-      this.events.emit(event, value, to, () => json);
-      return;
-    }
-    const value = this.outgoing.redact(payload);
-    let json: string | undefined;
+    let value: unknown;
+    let json: string | null = null;
+    if (typeof payload === 'object' && payload !== null) ({ value, json } = this.outgoing.redactToJson(payload));
+    else value = this.outgoing.redact(payload);
     this.events.emit(event, value, to, () => (json ??= JSON.stringify(value)));
   }
 }

@@ -75,13 +75,15 @@ export class SecretRedactor {
   }
 
   /**
-   * `value` redacted and its JSON text, for a transport that sends text: the text the check above
-   * builds anyway is the one sent, so a clean payload is serialized once, not twice.
+   * `value` redacted and, when the check built it, its JSON text, for a transport that sends text:
+   * the text the check builds anyway is the one sent, so a clean payload is serialized once, not
+   * twice. With no secrets to look for, nothing is serialized here (json is null).
    */
-  redactToJson(value: object): { value: object; json: string } {
+  redactToJson(value: object): { value: object; json: string | null } {
     this.refresh();
+    if (!this.pattern || !this.jsonPattern) return { value, json: null };
     const json = JSON.stringify(value);
-    if (!this.pattern || !this.jsonPattern || !this.jsonPattern.test(json)) return { value, json };
+    if (!this.jsonPattern.test(json)) return { value, json };
     const clean = this.walk(value) as object;
     return { value: clean, json: JSON.stringify(clean) };
   }

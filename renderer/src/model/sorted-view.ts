@@ -1,6 +1,6 @@
 // A filtered, sorted view of live rows, kept up to date incrementally: a changed row moves to its
-// place (binary search + splice), and many changes at once are merged in with binary searches, so a
-// batch costs what it changes, not the whole list. Sort keys are computed once per row version (rows
+// place (binary search + splice), and many changes at once are merged in with galloping searches, so
+// a batch costs what it changes, not the whole list. Sort keys are computed once per row version (rows
 // are replaced, never mutated) and kept in an array beside the rows, compared as plain strings or
 // numbers: no collator, no reactive proxy and no per-row wrapper object. Any row kind: the order says
 // which rows are in and how they sort.
@@ -105,8 +105,9 @@ export class SortedView<Row> {
   /**
    * Many changes at once (a list arriving, or a frame's worth of batches): the rows that went are
    * taken out, the new ones sorted and merged in, each found by a galloping search from the last
-   * one's place (about m·log(n/m) comparisons for m rows into n) and the runs between copied as they are. A row may
-   * change more than once among the changes: a later `before` takes an earlier `after` back out.
+   * one's place (about m·log(n/m) comparisons for m rows into n), the runs between copied as they
+   * are. A row may change more than once among the changes: a later `before` takes an earlier
+   * `after` back out.
    */
   private applyBulk(changes: Array<RowChange<Row>>): void {
     /** Rows to take out, with the key they were placed with. */
