@@ -296,7 +296,6 @@ export function writeForm(doc: Document, form: ServiceForm, defaultNamespace = '
   }
 }
 
-/** The form with one port changed (the Service Settings and Internet Access steps both edit ports). */
 /**
  * KubeSphere's default label, `app: <name>`, follows the name while the user has not made the labels
  * their own (none yet, or only that one): `next` with its labels following, when they should.
@@ -308,6 +307,7 @@ export function withNameLabel(before: ServiceForm, next: ServiceForm): ServiceFo
   return { ...next, labels: next.name ? [{ key: 'app', value: next.name }] : [] };
 }
 
+/** The form with one port changed (the Service Settings and Internet Access steps both edit ports). */
 export function withPort(form: ServiceForm, index: number, patch: Partial<PortForm>): ServiceForm {
   return { ...form, ports: form.ports.map((port, i) => (i === index ? { ...port, ...patch } : port)) };
 }
