@@ -13,6 +13,10 @@ import { liveRows } from './live-rows';
 
 export type { Scope };
 
+/** A drawing that took this many changes means a flood: the next waits FLOOD_MS after it. */
+const FLOOD_ROWS = 500;
+const FLOOD_MS = 120;
+
 export const useServicesStore = defineStore('services', () => {
   const live = liveRows('services', (changes) => changed(changes));
   const rows = live.rows;
@@ -38,19 +42,33 @@ export const useServicesStore = defineStore('services', () => {
   }
 
   // Many batches may land within one frame (a list paging in from several clusters): the view takes
-  // them in one pass and the page is rendered once for all of them. A hidden window gets no
-  // animation frames, hence the timer.
-  let publishing: { frame: number; timer: ReturnType<typeof setTimeout> } | null = null;
+  // them in one pass and the page is rendered once for all of them. While a flood lasts (the last
+  // drawing took FLOOD_ROWS changes or more: lists paging in), the page is drawn at most every
+  // FLOOD_MS, since a drawing costs much the same whatever number of rows it brings; single changes
+  // (a burst of updates) are drawn on the next frame. A hidden window gets no animation frames,
+  // hence the timer.
+  interface Publishing { delay?: ReturnType<typeof setTimeout>; frame: number; timer: ReturnType<typeof setTimeout> }
+  let publishing: Publishing | null = null;
+  let lastPublish = { at: -Infinity, changes: 0 };
   function schedulePublish(): void {
     if (publishing) return;
-    publishing = { frame: requestAnimationFrame(publish), timer: setTimeout(publish, 100) };
+    const wait = Math.max(0, lastPublish.changes >= FLOOD_ROWS ? lastPublish.at + FLOOD_MS - performance.now() : 0);
+    const next: Publishing = { frame: 0, timer: setTimeout(publish, wait + 100) };
+    const frame = (): void => {
+      next.frame = requestAnimationFrame(publish);
+    };
+    if (wait > 0) next.delay = setTimeout(frame, wait);
+    else frame();
+    publishing = next;
   }
   function publish(): void {
     if (publishing) {
+      clearTimeout(publishing.delay);
       cancelAnimationFrame(publishing.frame);
       clearTimeout(publishing.timer);
       publishing = null;
     }
+    lastPublish = { at: performance.now(), changes: pending.length };
     view.apply(pending);
     pending = [];
     visible.value = view.rows();

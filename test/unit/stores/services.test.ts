@@ -52,6 +52,32 @@ describe('services store', () => {
     expect(store.visible.map((r) => r.name)).toEqual(['web', 'web']);
   });
 
+  it('draws single changes on the next frame, and a flood at most every 120 ms', async () => {
+    const store = useServicesStore();
+    await store.sync([{ context: 'a', namespace: null }]);
+    const m = made[0]!;
+    m.handlers.onData(batch(m, [row('a', 'one')]));
+    await frame();
+    m.handlers.onData(batch(m, [row('a', 'two')]));
+    await frame();
+    expect(store.visible).toHaveLength(2);
+    // 600 rows in one drawing: a flood; what comes next waits for 120 ms after that drawing.
+    m.handlers.onData(batch(m, Array.from({ length: 600 }, (_, i) => row('a', `svc-${i}`))));
+    await frame();
+    expect(store.visible).toHaveLength(602);
+    const drawn = performance.now();
+    m.handlers.onData(batch(m, [row('a', 'late')]));
+    await frame();
+    expect(store.visible).toHaveLength(602);
+    await new Promise((r) => setTimeout(r, 130));
+    expect(store.visible).toHaveLength(603);
+    expect(performance.now() - drawn).toBeGreaterThanOrEqual(120);
+    // The flood is over (that drawing took one change): the next change is drawn on the next frame.
+    m.handlers.onData(batch(m, [row('a', 'after')]));
+    await frame();
+    expect(store.visible).toHaveLength(604);
+  });
+
   it('drops a scope no longer wanted, with its rows', async () => {
     const store = useServicesStore();
     await store.sync([{ context: 'a', namespace: null }, { context: 'b', namespace: null }]);
