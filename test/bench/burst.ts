@@ -1,8 +1,10 @@
 // A burst: `count` Services of one cluster patched by 50 parallel clients (each its own connection),
 // every patch setting the label bench=<burst label> (the change's time: when the server answered); meanwhile `kubectl get --watch-only -o json`
-// runs on the same Services as the reference, and notes when each label reaches it.
+// runs on the same Services as the reference, and a bare watch (bare-watch.ts) as the floor: each notes when each label reaches it.
 import { KubeConfig } from '@kubernetes/client-node';
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { KubeClient } from '../../electron/core/kube/kube-client';
 import type { TestCluster } from '../cluster/test-cluster';
 
@@ -36,6 +38,24 @@ export async function kubectlWatch(cluster: TestCluster, namespace: string, read
   }
   child.kill('SIGTERM');
   throw new Error('kubectl --watch never saw a change');
+}
+
+/** The floor: bare-watch.ts in its own process, noting when each label reaches it. */
+export async function bareWatch(kubeconfig: string, context: string, namespace: string): Promise<KubectlWatch> {
+  const seen = new Map<string, number>();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'bare-watch.ts'), kubeconfig, context, namespace],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  const rest = createInterface({ input: child.stdout });
+  const started = new Promise<void>((resolve, reject) => {
+    rest.on('line', (line) => {
+      if (line === 'watching') return resolve();
+      const [label, at] = line.split(' ');
+      if (label && at && !seen.has(label)) seen.set(label, Number(at));
+    });
+    child.on('exit', (code) => reject(new Error(`the bare watch exited with ${code}`)));
+  });
+  await started;
+  return { seen, stop: () => child.kill('SIGTERM') };
 }
 
 export class Patcher {

@@ -35,7 +35,9 @@ it('produces every figure of the bench on a small run', async () => {
     [/^longest task scrolling 603 rows end to end$/, false],
     ...['store', 'painted'].flatMap((where) => ['p50', 'p99', 'max'].map((p): [RegExp, boolean] =>
       [new RegExp(`^burst of 200: change → row ${where === 'store' ? 'in the store' : 'painted'}, ${p}$`), true])),
+    [/^burst of 200: change → row in the store, p99, vs the floor$/, true],
     [/^burst of 200: changes received$/, true],
+    [/^burst of 200: changes received, vs the floor$/, true],
     [/^longest task during the burst \(603 rows shown\)$/, false],
     [/^longest input delay during the burst \(603 rows shown\)$/, false],
     [/^renderer heap holding 603 rows$/, true],
@@ -58,4 +60,6 @@ it('produces every figure of the bench on a small run', async () => {
   }
   // Every change of the burst reached the page's store (kubectl's count is reported, not judged).
   expect(figures.find((f) => f.name === 'burst of 200: changes received')!.portolan.median).toBe(200);
+  // The floor is the burst's yardstick: it must have seen every change too.
+  expect(figures.find((f) => f.name === 'burst of 200: changes received, vs the floor')!.reference!.stat.median).toBe(200);
 }, 660_000);
