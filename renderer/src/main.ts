@@ -3,9 +3,13 @@ import { createApp } from 'vue';
 import App from './App.vue';
 import { i18n } from './i18n';
 import { router } from './router';
+import { startShell } from './stores/shell-start';
 import './styles.css';
 import { warmUpWhenIdle } from './warm-up';
 
 document.documentElement.lang = i18n.global.locale.value;
-createApp(App).use(createPinia()).use(router).use(i18n).mount('#app');
+const pinia = createPinia();
+const app = createApp(App).use(pinia).use(router).use(i18n);
+void startShell(pinia);
+app.mount('#app');
 void warmUpWhenIdle();

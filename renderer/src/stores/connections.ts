@@ -42,6 +42,21 @@ export const useConnectionsStore = defineStore('connections', () => {
     }
   }
 
+  /**
+   * What core holds already (a page opened while core's connections are open): a connected context's
+   * lists start at once, without a connect round trip first.
+   */
+  async function load(): Promise<void> {
+    try {
+      for (const status of await api.connectionStatuses()) {
+        applyStatus(status);
+        if (status.state === 'connected') void refreshNamespaces(status.context);
+      }
+    } catch {
+      /* the events bring them */
+    }
+  }
+
   async function connect(context: string): Promise<void> {
     try {
       const status = await api.connect({ context });
@@ -73,5 +88,5 @@ export const useConnectionsStore = defineStore('connections', () => {
     applyNamespaces(await api.addNamespaces({ context, namespaces: [namespace] }));
   }
 
-  return { statuses, namespaces, errors, follow, connect, trustPlugin, disconnect, addNamespace };
+  return { statuses, namespaces, errors, follow, load, connect, trustPlugin, disconnect, addNamespace };
 });

@@ -13,6 +13,7 @@ const fake = {
   connect: vi.fn(async ({ context }: { context: string }): Promise<ConnectionStatus> => status(context, 'connecting', 5)),
   listNamespaces: vi.fn(async ({ context }: { context: string }): Promise<NamespaceList> => ({ context, revision: 1, namespaces: ['default', 'shop'] } as NamespaceList)),
   disconnect: vi.fn(async () => null),
+  connectionStatuses: vi.fn(async (): Promise<ConnectionStatus[]> => [status('a', 'connected', 3), status('b', 'unreachable', 2)]),
 };
 vi.mock('../../../renderer/src/api/portolan', () => ({ api: fake }));
 const { useConnectionsStore } = await import('../../../renderer/src/stores/connections');
@@ -29,6 +30,15 @@ beforeEach(() => {
 });
 
 describe('connections store', () => {
+  it('starts from what core holds: a connected context is known at once, its namespaces read', async () => {
+    const store = useConnectionsStore();
+    await store.load();
+    expect([...store.statuses.values()].map((s) => `${s.context} ${s.state}`)).toEqual(['a connected', 'b unreachable']);
+    await vi.waitFor(() => expect(store.namespaces.get('a')?.namespaces).toEqual(['default', 'shop']));
+    expect(fake.listNamespaces).toHaveBeenCalledTimes(1);
+    expect(fake.connect).not.toHaveBeenCalled();
+  });
+
   it('keeps the newer of an answer and an event, and reads a connected context\'s namespaces', async () => {
     const store = useConnectionsStore();
     const stop = store.follow();

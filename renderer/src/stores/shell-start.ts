@@ -1,0 +1,16 @@
+// What the shell asks core first: the contexts, the sidebar's remembered choices and the connections
+// core holds already. main.ts asks before the shell's first render, so the answers are on their way
+// while it renders (the Services list of a remembered selection starts that much sooner).
+import type { Pinia } from 'pinia';
+import { useConnectionsStore } from './connections';
+import { useContextsStore } from './contexts';
+import { useSidebarStore } from './sidebar';
+
+export async function startShell(pinia: Pinia): Promise<void> {
+  const contexts = useContextsStore(pinia);
+  const sidebar = useSidebarStore(pinia);
+  await Promise.all([contexts.load(), sidebar.load(), useConnectionsStore(pinia).load()]);
+  // First start: show the current context.
+  const current = contexts.list?.currentContext;
+  if (sidebar.selected.length === 0 && current && contexts.byName.has(current)) sidebar.selected = [current];
+}
