@@ -34,27 +34,38 @@ export const useServicesStore = defineStore('services', () => {
     if (changes.length === 0) return;
     for (const change of changes) pending.push(change);
     const counts = countByContext.value;
+    let removed = false;
     for (const { before, after } of changes) {
       if (before) counts.set(before.context, (counts.get(before.context) ?? 1) - 1);
       if (after) counts.set(after.context, (counts.get(after.context) ?? 0) + 1);
+      else removed = true;
     }
-    schedulePublish();
+    schedulePublish(removed);
   }
 
   // Many batches may land within one frame (a list paging in from several clusters): the view takes
-  // them in one pass and the page is rendered once for all of them. While a flood lasts (the last
+  // them in one pass and the page is rendered once for all of them. While rows flood in (the last
   // drawing took FLOOD_ROWS changes or more: lists paging in), the page is drawn at most every
   // FLOOD_MS, since a drawing costs much the same whatever number of rows it brings; single changes
-  // (a burst of updates) are drawn on the next frame. A hidden window gets no animation frames,
+  // (a burst of updates) are drawn on the next frame, and so are rows leaving (a cluster unticked:
+  // its rows go at once, and the view lets them go). A hidden window gets no animation frames,
   // hence the timer.
   interface Publishing { delay?: ReturnType<typeof setTimeout>; frame: number; timer: ReturnType<typeof setTimeout> }
   let publishing: Publishing | null = null;
   let lastPublish = { at: -Infinity, changes: 0 };
-  function schedulePublish(): void {
-    if (publishing) return;
-    const wait = Math.max(0, lastPublish.changes >= FLOOD_ROWS ? lastPublish.at + FLOOD_MS - performance.now() : 0);
+  function schedulePublish(now: boolean): void {
+    if (publishing) {
+      if (now && publishing.delay !== undefined) {
+        clearTimeout(publishing.delay);
+        publishing.delay = undefined;
+        publishing.frame = requestAnimationFrame(publish);
+      }
+      return;
+    }
+    const wait = now ? 0 : Math.max(0, lastPublish.changes >= FLOOD_ROWS ? lastPublish.at + FLOOD_MS - performance.now() : 0);
     const next: Publishing = { frame: 0, timer: setTimeout(publish, wait + 100) };
     const frame = (): void => {
+      next.delay = undefined;
       next.frame = requestAnimationFrame(publish);
     };
     if (wait > 0) next.delay = setTimeout(frame, wait);

@@ -78,6 +78,18 @@ describe('services store', () => {
     expect(store.visible).toHaveLength(604);
   });
 
+  it('lets rows go on the next frame even while a flood lasts (a cluster unticked)', async () => {
+    const store = useServicesStore();
+    await store.sync([{ context: 'a', namespace: null }]);
+    const m = made[0]!;
+    m.handlers.onData(batch(m, Array.from({ length: 600 }, (_, i) => row('a', `svc-${i}`))));
+    await frame();
+    m.handlers.onData(batch(m, [row('a', 'late')]));
+    await store.sync([]);
+    await frame();
+    expect(store.visible).toEqual([]);
+  });
+
   it('drops a scope no longer wanted, with its rows', async () => {
     const store = useServicesStore();
     await store.sync([{ context: 'a', namespace: null }, { context: 'b', namespace: null }]);
