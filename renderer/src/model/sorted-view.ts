@@ -1,6 +1,7 @@
-// A filtered, sorted view of live rows, kept up to date incrementally: a changed row moves to its
-// place (binary search + splice), and many changes at once are merged in with galloping searches, so
-// a batch costs what it changes, not the whole list. Sort keys are computed once per row version (rows
+// A filtered, sorted view of live rows, kept up to date incrementally: a changed row that sorts where
+// it did is swapped in place, one that moves goes to its place (binary search + splice), and many
+// changes at once are merged in with galloping searches, so a batch costs what it changes, not the
+// whole list. Sort keys are computed once per row version (rows
 // are replaced, never mutated) and kept in an array beside the rows, compared as plain strings or
 // numbers: no collator, no reactive proxy and no per-row wrapper object. Any row kind: the order says
 // which rows are in and how they sort.
@@ -86,7 +87,24 @@ export class SortedView<Row> {
     else for (const change of list) this.applyOne(change);
   }
 
+  /**
+   * A new version of a row that sorts exactly where the old one did (its endpoint counts filled in,
+   * a label changed): swapped in place, found by one binary search. True when it was.
+   */
+  private replaceInPlace(before: Row, after: Row): boolean {
+    const key = this.members.get(before);
+    if (key === undefined || !this.order.include(after)) return false;
+    const next = this.order.sortKey(after);
+    if (next !== key || this.tie(after) !== this.tie(before)) return false;
+    const index = this.find(before, key);
+    this.list[index] = after;
+    this.members.delete(before);
+    this.members.set(after, key);
+    return true;
+  }
+
   private applyOne({ before, after }: RowChange<Row>): void {
+    if (before !== undefined && after !== undefined && this.replaceInPlace(before, after)) return;
     if (before !== undefined && this.members.has(before)) {
       const index = this.find(before);
       this.list.splice(index, 1);
@@ -114,6 +132,8 @@ export class SortedView<Row> {
     const gone = new Map<Row, string | number>();
     const adding = new Map<Row, string | number>();
     for (const { before, after } of changes) {
+      // Rows still where the list has them (not added among these changes) may just be swapped.
+      if (before !== undefined && after !== undefined && !adding.has(before) && !gone.has(before) && this.replaceInPlace(before, after)) continue;
       if (before !== undefined && this.members.has(before)) {
         if (!adding.delete(before)) gone.set(before, this.members.get(before)!);
         this.members.delete(before);

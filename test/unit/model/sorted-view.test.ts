@@ -145,6 +145,30 @@ describe('SortedView', () => {
     expect(view.rows().map((r) => r.uid)).toEqual(reference(rows.values(), { query: '', type: 'all', contexts: [] }, { key: 'name', direction: 'asc' }).map((k) => k.slice(2)));
   });
 
+  it('swaps a new version that sorts where the old one did in place, under any filter and sort', () => {
+    fc.assert(fc.property(
+      fc.array(batchArb, { minLength: 1, maxLength: 8 }), filterArb, sortArb, fc.array(fc.nat(), { maxLength: 60 }), fc.boolean(),
+      (batches, filter, sort, picks, big) => {
+        const rows = new Map<string, ServiceRow>();
+        const view = new SortedView(serviceOrder(filter, sort));
+        for (const b of batches) view.apply(applyBatch(rows, b));
+        // New versions of rows already shown, only their endpoint counts changed (the join filling in):
+        // where the sort is not by endpoints, each sorts exactly where its old version did.
+        const known = [...rows.values()];
+        const changes: Array<RowChange<ServiceRow>> = [];
+        for (const pick of known.length > 0 ? picks : []) {
+          const old = rows.get(`${known[pick % known.length]!.context}/${known[pick % known.length]!.uid}`)!;
+          const next = { ...old, resourceVersion: String(Number(old.resourceVersion) + 1), endpoints: { ready: (old.endpoints?.ready ?? 0) + 1, total: 3 } };
+          rows.set(`${next.context}/${next.uid}`, next);
+          changes.push({ before: old, after: next });
+        }
+        view.apply(big ? [...changes, ...Array.from({ length: 40 }, () => ({}))] : changes);
+        expect(view.rows().map((r) => `${r.context}/${r.uid}/${r.resourceVersion}`))
+          .toEqual(reference(rows.values(), filter, sort).map((k) => `${k}/${rows.get(k)!.resourceVersion}`));
+      },
+    ), { numRuns: 300 });
+  });
+
   it('orders text as a numeric, case- and accent-insensitive collator does', () => {
     const words = ['svc-10', 'svc-9', 'Svc-1', 'svc-01a', 'émile', 'eve', 'a-1', 'a1', '10.96.0.10', '10.96.0.9'];
     const byKey = [...words].sort((a, b) => (naturalKey(a) < naturalKey(b) ? -1 : naturalKey(a) > naturalKey(b) ? 1 : 0));
