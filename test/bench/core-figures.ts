@@ -56,12 +56,12 @@ async function holdRows(core: PortolanCore, scopes: Array<{ context: string; nam
   return [...ids];
 }
 
-/** The floor: the same pages Portolan's list asks for (limit 500), parsed, nothing else. */
-async function bareList(client: KubeClient, namespace: string): Promise<number> {
+/** The floor: the same pages Portolan's list asks for (limit 500), parsed, nothing else (null: every namespace). */
+export async function bareList(client: KubeClient, namespace: string | null): Promise<number> {
   let items = 0;
   let continueToken: string | undefined;
   do {
-    const page = await client.json<{ items: unknown[]; metadata: { continue?: string } }>('GET', `/api/v1/namespaces/${namespace}/services`,
+    const page = await client.json<{ items: unknown[]; metadata: { continue?: string } }>('GET', namespace === null ? '/api/v1/services' : `/api/v1/namespaces/${namespace}/services`,
       { query: { limit: 500, continue: continueToken } });
     items += page.items.length;
     continueToken = page.metadata.continue || undefined;
@@ -69,11 +69,16 @@ async function bareList(client: KubeClient, namespace: string): Promise<number> 
   return items;
 }
 
-export async function initialLoad(book: FigureBook, cluster: TestCluster, kubeconfig: string, namespace: string, count: number, runs: number, label: string): Promise<void> {
+/** A client of one context of `kubeconfig`, as core makes them. */
+export function clientFor(kubeconfig: string, context: string): KubeClient {
   const config = new KubeConfig();
   config.loadFromFile(kubeconfig);
-  config.setCurrentContext(cluster.name);
-  const client = new KubeClient(config);
+  config.setCurrentContext(context);
+  return new KubeClient(config);
+}
+
+export async function initialLoad(book: FigureBook, cluster: TestCluster, kubeconfig: string, namespace: string, count: number, runs: number, label: string): Promise<void> {
+  const client = clientFor(kubeconfig, cluster.name);
   const names = {
     floor: `initial load, ${label}: Portolan vs the floor`,
     json: `initial load, ${label}: Portolan vs kubectl -o json`,
