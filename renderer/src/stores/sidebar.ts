@@ -16,21 +16,28 @@ export const useSidebarStore = defineStore('sidebar', () => {
     pinned: pinned.value, selected: selected.value, namespaces: namespaces.value, groupBy: groupBy.value,
   }));
 
+  /**
+   * The remembered choices. A choice the user made before they arrived (a context ticked as the list
+   * appeared) wins over the remembered one, and is saved.
+   */
   async function load(): Promise<UiState> {
     const saved = await api.getUiState();
-    pinned.value = saved.pinned;
-    selected.value = saved.selected;
-    namespaces.value = saved.namespaces;
-    groupBy.value = saved.groupBy;
+    if (pinned.value.length === 0) pinned.value = saved.pinned;
+    if (selected.value.length === 0) selected.value = saved.selected;
+    if (Object.keys(namespaces.value).length === 0) namespaces.value = saved.namespaces;
+    if (groupBy.value === 'file') groupBy.value = saved.groupBy;
     loaded.value = true;
+    if (JSON.stringify(state.value) !== JSON.stringify(saved)) save(state.value);
     return saved;
   }
 
   let saving: ReturnType<typeof setTimeout> | null = null;
-  watch(state, (next) => {
-    if (!loaded.value) return;
+  function save(next: UiState): void {
     if (saving) clearTimeout(saving);
     saving = setTimeout(() => void api.setUiState(JSON.parse(JSON.stringify(next)) as UiState), 200);
+  }
+  watch(state, (next) => {
+    if (loaded.value) save(next);
   }, { deep: true });
 
   const toggle = (list: string[], item: string): string[] => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);

@@ -46,6 +46,21 @@ describe('sidebar store', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(fake.setUiState).not.toHaveBeenCalled();
   });
+
+  it('keeps a context ticked before the remembered choices arrived, takes the rest, and saves that', async () => {
+    let answer: (ui: UiState) => void = () => undefined;
+    fake.getUiState.mockImplementationOnce(() => new Promise<UiState>((resolve) => (answer = resolve)));
+    const sidebar = useSidebarStore();
+    const loading = sidebar.load();
+    sidebar.toggleSelected('dev');
+    answer(structuredClone(saved));
+    await loading;
+    expect(sidebar.selected).toEqual(['dev']);
+    expect(sidebar.pinned).toEqual(['prod']);
+    expect(sidebar.namespacesOf('prod')).toEqual(['shop']);
+    await vi.waitFor(() => expect(fake.setUiState).toHaveBeenCalledTimes(1), { timeout: 1000 });
+    expect(fake.setUiState).toHaveBeenCalledWith({ pinned: ['prod'], selected: ['dev'], namespaces: { prod: ['shop'] }, groupBy: 'server' });
+  });
 });
 
 describe('contexts store', () => {
