@@ -45,9 +45,9 @@ export async function bareWatch(kubeconfig: string, context: string, namespace: 
   const seen = new Map<string, number>();
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'bare-watch.ts'), kubeconfig, context, namespace],
     { stdio: ['ignore', 'pipe', 'inherit'] });
-  const rest = createInterface({ input: child.stdout });
+  const lines = createInterface({ input: child.stdout });
   const started = new Promise<void>((resolve, reject) => {
-    rest.on('line', (line) => {
+    lines.on('line', (line) => {
       if (line === 'watching') return resolve();
       const [label, at] = line.split(' ');
       if (label && at && !seen.has(label)) seen.set(label, Number(at));

@@ -1,10 +1,10 @@
-// A filtered, sorted view of live rows, kept up to date incrementally: a changed row that sorts where
-// it did is swapped in place, one that moves goes to its place (binary search + splice), and many
-// changes at once are merged in with galloping searches, so a batch costs what it changes, not the
-// whole list. Sort keys are computed once per row version (rows
-// are replaced, never mutated) and kept in an array beside the rows, compared as plain strings or
-// numbers: no collator, no reactive proxy and no per-row wrapper object. Any row kind: the order says
-// which rows are in and how they sort.
+// A filtered, sorted view of live rows, kept up to date incrementally: a changed row that still sorts
+// between its neighbours is swapped in place, one that moves goes to its place (binary search +
+// splice), and many changes at once are merged in with galloping searches, so a batch costs what it
+// changes, not the whole list. Sort keys are computed once per row version (rows are replaced, never
+// mutated) and kept in an array beside the rows, compared as plain strings or numbers: no collator,
+// no reactive proxy and no per-row wrapper object. Any row kind: the order says which rows are in and
+// how they sort.
 
 export interface ViewOrder<Row> {
   include(row: Row): boolean;
@@ -88,18 +88,22 @@ export class SortedView<Row> {
   }
 
   /**
-   * A new version of a row that sorts exactly where the old one did (its endpoint counts filled in,
-   * a label changed): swapped in place, found by one binary search. True when it was.
+   * A new version of a row that still sorts between the old one's neighbours (its endpoint counts
+   * filled in, a label changed): swapped in place, found by one binary search and checked against
+   * its two neighbours. True when it was.
    */
   private replaceInPlace(before: Row, after: Row): boolean {
     const key = this.members.get(before);
     if (key === undefined || !this.order.include(after)) return false;
-    const next = this.order.sortKey(after);
-    if (next !== key || this.tie(after) !== this.tie(before)) return false;
     const index = this.find(before, key);
+    const next = this.order.sortKey(after);
+    const last = this.list.length - 1;
+    if (index > 0 && this.compare(this.list[index - 1]!, this.keys[index - 1]!, after, next) >= 0) return false;
+    if (index < last && this.compare(after, next, this.list[index + 1]!, this.keys[index + 1]!) >= 0) return false;
     this.list[index] = after;
+    this.keys[index] = next;
     this.members.delete(before);
-    this.members.set(after, key);
+    this.members.set(after, next);
     return true;
   }
 

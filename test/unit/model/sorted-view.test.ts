@@ -145,7 +145,7 @@ describe('SortedView', () => {
     expect(view.rows().map((r) => r.uid)).toEqual(reference(rows.values(), { query: '', type: 'all', contexts: [] }, { key: 'name', direction: 'asc' }).map((k) => k.slice(2)));
   });
 
-  it('swaps a new version that sorts where the old one did in place, under any filter and sort', () => {
+  it('takes new versions of shown rows (their counts filled in) in place or moves them, under any filter and sort', () => {
     fc.assert(fc.property(
       fc.array(batchArb, { minLength: 1, maxLength: 8 }), filterArb, sortArb, fc.array(fc.nat(), { maxLength: 60 }), fc.boolean(),
       (batches, filter, sort, picks, big) => {
@@ -153,7 +153,7 @@ describe('SortedView', () => {
         const view = new SortedView(serviceOrder(filter, sort));
         for (const b of batches) view.apply(applyBatch(rows, b));
         // New versions of rows already shown, only their endpoint counts changed (the join filling in):
-        // where the sort is not by endpoints, each sorts exactly where its old version did.
+        // most sort between their old neighbours (swapped in place), sorted by endpoints some move.
         const known = [...rows.values()];
         const changes: Array<RowChange<ServiceRow>> = [];
         for (const pick of known.length > 0 ? picks : []) {
