@@ -58,8 +58,8 @@ it('produces every figure of the bench on a small run', async () => {
     if (referenced) expect(Number.isFinite(figure!.reference?.stat.median)).toBe(true);
     else expect(figure!.reference).toBeNull();
   }
-  // Every change of the burst reached the page's store (kubectl's count is reported, not judged).
+  // Every change of the burst reached the page's store (kubectl's and the floor's counts are
+  // reported, not judged: the server closes watchers that fall behind, and kubectl then stops).
   expect(figures.find((f) => f.name === 'burst of 200: changes received')!.portolan.median).toBe(200);
-  // The floor is the burst's yardstick: it must have seen every change too.
-  expect(figures.find((f) => f.name === 'burst of 200: changes received, vs the floor')!.reference!.stat.median).toBe(200);
+  expect(figures.find((f) => f.name === 'burst of 200: changes received, vs the floor')!.portolan.median).toBe(200);
 }, 660_000);
