@@ -4,14 +4,10 @@
 // A watch the server ends (it closes watchers that fall behind) is resumed from the last
 // resourceVersion seen, as any correct client does.
 //   node --import tsx test/bench/bare-watch.ts KUBECONFIG CONTEXT NAMESPACE
-import { KubeConfig } from '@kubernetes/client-node';
-import { KubeClient } from '../../electron/core/kube/kube-client';
+import { clientFor } from './bench-client';
 
 const [kubeconfig, context, namespace] = process.argv.slice(2);
-const config = new KubeConfig();
-config.loadFromFile(kubeconfig!);
-config.setCurrentContext(context!);
-const client = new KubeClient(config);
+const client = clientFor(kubeconfig!, context!);
 const path = `/api/v1/namespaces/${namespace}/services`;
 let resourceVersion = (await client.json<{ metadata: { resourceVersion: string } }>('GET', path, { query: { limit: 1 } })).metadata.resourceVersion;
 let said = false;

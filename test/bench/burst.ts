@@ -1,12 +1,12 @@
 // A burst: `count` Services of one cluster patched by 50 parallel clients (each its own connection),
 // every patch setting the label bench=<burst label> (the change's time: when the server answered); meanwhile `kubectl get --watch-only -o json`
 // runs on the same Services as the reference, and a bare watch (bare-watch.ts) as the floor: each notes when each label reaches it.
-import { KubeConfig } from '@kubernetes/client-node';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { KubeClient } from '../../electron/core/kube/kube-client';
+import type { KubeClient } from '../../electron/core/kube/kube-client';
 import type { TestCluster } from '../cluster/test-cluster';
+import { clientFor } from './bench-client';
 
 const epoch = (): number => performance.timeOrigin + performance.now();
 
@@ -64,12 +64,7 @@ export class Patcher {
 
   constructor(kubeconfig: string, context: string, namespace: string, parallel = 50) {
     this.namespace = namespace;
-    this.clients = Array.from({ length: parallel }, () => {
-      const config = new KubeConfig();
-      config.loadFromFile(kubeconfig);
-      config.setCurrentContext(context);
-      return new KubeClient(config);
-    });
+    this.clients = Array.from({ length: parallel }, () => clientFor(kubeconfig, context));
   }
 
   async label(name: string, label: string): Promise<void> {

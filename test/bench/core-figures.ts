@@ -1,14 +1,14 @@
 // Figures measured in this process against core itself: the initial load of a namespace's Services
 // (subscribe → every row held) next to kubectl and next to the floor (a bare paged LIST with
 // JSON.parse, here), and core's heap holding the page's 30,000 rows and after unsubscribing.
-import { KubeConfig } from '@kubernetes/client-node';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ServiceRow, RowsBatch } from '../../electron/api/types';
-import { KubeClient } from '../../electron/core/kube/kube-client';
+import type { KubeClient } from '../../electron/core/kube/kube-client';
 import { createPortolanCore, type PortolanCore } from '../../electron/core/portolan-core';
 import { applyBatch } from '../../renderer/src/model/row-batch';
 import type { TestCluster } from '../cluster/test-cluster';
+import { clientFor } from './bench-client';
 import { settle, type FigureBook } from './bench-stats';
 
 setFlagsFromString('--expose-gc');
@@ -67,14 +67,6 @@ export async function bareList(client: KubeClient, namespace: string | null): Pr
     continueToken = page.metadata.continue || undefined;
   } while (continueToken);
   return items;
-}
-
-/** A client of one context of `kubeconfig`, as core makes them. */
-export function clientFor(kubeconfig: string, context: string): KubeClient {
-  const config = new KubeConfig();
-  config.loadFromFile(kubeconfig);
-  config.setCurrentContext(context);
-  return new KubeClient(config);
 }
 
 export async function initialLoad(book: FigureBook, cluster: TestCluster, kubeconfig: string, namespace: string, count: number, runs: number, label: string): Promise<void> {

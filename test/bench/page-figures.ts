@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import type { TestCluster } from '../cluster/test-cluster';
 import { serve, type ServedApp } from '../e2e/fixtures';
 import { percentile, settle, type FigureBook } from './bench-stats';
-import { bareList, clientFor } from './core-figures';
+import { clientFor } from './bench-client';
+import { bareList } from './core-figures';
 import { bareWatch, kubectlWatch, latencies, Patcher } from './burst';
 import { installProbe, type ProbeState } from './page-probe';
 
