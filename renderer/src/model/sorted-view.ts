@@ -88,18 +88,14 @@ export class SortedView<Row> {
   }
 
   /**
-   * A new version of a row that still sorts between the old one's neighbours (its endpoint counts
-   * filled in, a label changed): swapped in place, found by one binary search and checked against
-   * its two neighbours. True when it was.
+   * A new version of the row at `index` that still sorts between its neighbours (its endpoint counts
+   * filled in, a label changed): swapped in place. True when it was.
    */
-  private replaceInPlace(before: Row, after: Row): boolean {
-    const key = this.members.get(before);
-    if (key === undefined || !this.order.include(after)) return false;
-    const index = this.find(before, key);
+  private swapInPlace(index: number, before: Row, after: Row): boolean {
+    if (!this.order.include(after)) return false;
     const next = this.order.sortKey(after);
-    const last = this.list.length - 1;
     if (index > 0 && this.compare(this.list[index - 1]!, this.keys[index - 1]!, after, next) >= 0) return false;
-    if (index < last && this.compare(after, next, this.list[index + 1]!, this.keys[index + 1]!) >= 0) return false;
+    if (index < this.list.length - 1 && this.compare(after, next, this.list[index + 1]!, this.keys[index + 1]!) >= 0) return false;
     this.list[index] = after;
     this.keys[index] = next;
     this.members.delete(before);
@@ -108,9 +104,9 @@ export class SortedView<Row> {
   }
 
   private applyOne({ before, after }: RowChange<Row>): void {
-    if (before !== undefined && after !== undefined && this.replaceInPlace(before, after)) return;
     if (before !== undefined && this.members.has(before)) {
       const index = this.find(before);
+      if (after !== undefined && this.swapInPlace(index, before, after)) return;
       this.list.splice(index, 1);
       this.keys.splice(index, 1);
       this.members.delete(before);
@@ -136,8 +132,8 @@ export class SortedView<Row> {
     const gone = new Map<Row, string | number>();
     const adding = new Map<Row, string | number>();
     for (const { before, after } of changes) {
-      // Rows still where the list has them (not added among these changes) may just be swapped.
-      if (before !== undefined && after !== undefined && !adding.has(before) && !gone.has(before) && this.replaceInPlace(before, after)) continue;
+      // A row still where the list has it (not added among these changes) may just be swapped.
+      if (before !== undefined && after !== undefined && this.members.has(before) && !adding.has(before) && this.swapInPlace(this.find(before), before, after)) continue;
       if (before !== undefined && this.members.has(before)) {
         if (!adding.delete(before)) gone.set(before, this.members.get(before)!);
         this.members.delete(before);
