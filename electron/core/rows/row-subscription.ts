@@ -3,8 +3,9 @@
 // event. Batching adapts to load: a change after a quiet spell goes out at once (on the next turn of
 // the event loop, with whatever arrived in the same read); while changes keep coming, they are
 // coalesced into at most one batch per interval, and no message holds more than `maxBatchRows` rows.
-// The joined resource (a Service's EndpointSlices) is listed only once the rows' own resources are:
-// on a big cluster the rows come first, at the speed of their own list, and their joined part (the
+// The joined resource (a Service's EndpointSlices) is listed only once the rows' own resources are,
+// and those of every other list in their first list too (see WatchHub.whenRowsListed): the rows of
+// all selected clusters come first, at the speed of their own lists, and their joined part (the
 // endpoint counts) follows, marked unknown until then.
 import type { RowKind, RowOf, RowsBatch, WatchStatus } from '../../api/types';
 import type { KubeClient } from '../kube/kube-client';
@@ -22,6 +23,8 @@ export interface RowSubscriptionOptions<K extends RowKind> {
   batchMs?: number;
   /** At most this many rows per message (250, about 120 KB of Service rows, unless set); more follow at once. */
   maxBatchRows?: number;
+  /** The join waits for other subscriptions' first lists no longer than this (2,000 ms unless set). */
+  joinWaitMs?: number;
   onBatch(batch: RowsBatch<K>): void;
   onStatus(status: WatchStatus): void;
 }
@@ -39,6 +42,8 @@ export class RowSubscription<K extends RowKind> {
   private readonly client: KubeClient;
   /** The joined stream, once the sources have listed (null before, and for kinds without a join). */
   private joined: { lease: WatchLease<KubeObject>; ownerOf(object: KubeObject): string | null } | null = null;
+  /** Cancels the wait for other lists before the join starts. */
+  private cancelJoinWait: (() => void) | null = null;
   /** True once the joined stream has listed: rows carry their joined part from then on. */
   private joinedKnown = false;
   /** owner key → uids of the objects joined to it */
@@ -62,7 +67,7 @@ export class RowSubscription<K extends RowKind> {
     this.options = options;
     this.hub = hub;
     this.client = client;
-    this.sources = descriptor.sources.map((source) => ({ source, lease: this.acquire(source) }));
+    this.sources = descriptor.sources.map((source) => ({ source, lease: this.acquire(source, true) }));
     for (const { lease } of this.sources) {
       for (const object of lease.watch.items.values()) this.touch(object);
       this.stops.push(lease.watch.onDelta((d) => this.onObjects(d)), lease.watch.onState(() => {
@@ -75,16 +80,25 @@ export class RowSubscription<K extends RowKind> {
     this.publishStatus();
   }
 
-  private acquire(source: RowSource): WatchLease<KubeObject> {
+  private acquire(source: RowSource, rows: boolean): WatchLease<KubeObject> {
     return this.hub.acquire<KubeObject>(this.options.context, this.client,
-      { group: source.group, version: source.version, plural: source.plural, namespace: this.options.namespace });
+      { group: source.group, version: source.version, plural: source.plural, namespace: this.options.namespace }, { rows });
   }
 
-  /** Starts following the joined resource once every source has listed (at once if they had). */
+  /**
+   * Starts following the joined resource once every source has listed and no other row list is in
+   * its first list (at once if so).
+   */
   private joinWhenListed(): void {
+    if (!this.descriptor.join || this.joined || this.cancelJoinWait || this.closed) return;
+    if (!this.sources.every(({ source, lease }) => lease.watch.state.synced || absent(source, lease.watch.state))) return;
+    this.cancelJoinWait = this.hub.whenRowsListed(() => this.join(), this.options.joinWaitMs ?? 2000);
+  }
+
+  private join(): void {
     const join = this.descriptor.join;
-    if (!join || this.joined || this.closed || !this.sources.every(({ source, lease }) => lease.watch.state.synced || absent(source, lease.watch.state))) return;
-    const lease = this.acquire(join.source);
+    if (!join || this.joined || this.closed) return;
+    const lease = this.acquire(join.source, false);
     this.joined = { lease, ownerOf: join.ownerOf };
     for (const object of lease.watch.items.values()) this.indexJoined(object, true);
     this.stops.push(lease.watch.onDelta((d) => this.onJoined(d)), lease.watch.onState((state) => {
@@ -105,6 +119,7 @@ export class RowSubscription<K extends RowKind> {
     if (this.closed) return;
     this.closed = true;
     this.cancelTimer();
+    this.cancelJoinWait?.();
     this.stops.forEach((stop) => stop());
     for (const { lease } of this.sources) lease.release();
     this.joined?.lease.release();
