@@ -16,6 +16,8 @@ export type { Scope };
 /** A drawing that took this many changes means a flood: the next waits FLOOD_MS after it. */
 const FLOOD_ROWS = 500;
 const FLOOD_MS = 120;
+/** While a flood lasts, the view takes its changes in tasks of at most this many, before the frame that draws them. */
+const APPLY_SLICE = 2000;
 
 export const useServicesStore = defineStore('services', () => {
   const live = liveRows('services', (changes) => changed(changes));
@@ -48,11 +50,22 @@ export const useServicesStore = defineStore('services', () => {
   // drawing took FLOOD_ROWS changes or more: lists paging in), the page is drawn at most every
   // FLOOD_MS, since a drawing costs much the same whatever number of rows it brings; single changes
   // (a burst of updates) are drawn on the next frame, and so are rows leaving (a cluster unticked:
-  // its rows go at once, and the view lets them go). A hidden window gets no animation frames,
-  // hence the timer.
+  // its rows go at once, and the view lets them go). After a flood's wait, the view takes the
+  // changes in tasks of their own (APPLY_SLICE at a time) and the frame only draws: no one task
+  // both moves thousands of rows and renders. A hidden window gets no animation frames, hence the
+  // timer.
   interface Publishing { delay?: ReturnType<typeof setTimeout>; frame: number; timer: ReturnType<typeof setTimeout> }
   let publishing: Publishing | null = null;
   let lastPublish = { at: -Infinity, changes: 0 };
+  /** Changes the view took since the last drawing. */
+  let taken = 0;
+  function take(count: number): void {
+    if (pending.length === 0) return;
+    const changes = count >= pending.length ? pending : pending.splice(0, count);
+    if (changes === pending) pending = [];
+    view.apply(changes);
+    taken += changes.length;
+  }
   function schedulePublish(now: boolean): void {
     if (publishing) {
       if (now && publishing.delay !== undefined) {
@@ -64,12 +77,19 @@ export const useServicesStore = defineStore('services', () => {
     }
     const wait = now ? 0 : Math.max(0, lastPublish.changes >= FLOOD_ROWS ? lastPublish.at + FLOOD_MS - performance.now() : 0);
     const next: Publishing = { frame: 0, timer: setTimeout(publish, wait + 100) };
-    const frame = (): void => {
-      next.delay = undefined;
-      next.frame = requestAnimationFrame(publish);
+    // The changes waiting when the wait ends are taken, slice by slice; those arriving meanwhile
+    // are left to the drawing (else a flood could put the drawing off for as long as it lasts).
+    const prepare = (left: number): void => {
+      const count = Math.min(left, APPLY_SLICE);
+      take(count);
+      if (left > count) next.delay = setTimeout(() => prepare(left - count), 0);
+      else {
+        next.delay = undefined;
+        next.frame = requestAnimationFrame(publish);
+      }
     };
-    if (wait > 0) next.delay = setTimeout(frame, wait);
-    else frame();
+    if (wait > 0) next.delay = setTimeout(() => prepare(pending.length), wait);
+    else next.frame = requestAnimationFrame(publish);
     publishing = next;
   }
   function publish(): void {
@@ -79,9 +99,9 @@ export const useServicesStore = defineStore('services', () => {
       clearTimeout(publishing.timer);
       publishing = null;
     }
-    lastPublish = { at: performance.now(), changes: pending.length };
-    view.apply(pending);
-    pending = [];
+    take(pending.length);
+    lastPublish = { at: performance.now(), changes: taken };
+    taken = 0;
     visible.value = view.rows();
     triggerRef(rows);
     triggerRef(countByContext);
@@ -90,6 +110,7 @@ export const useServicesStore = defineStore('services', () => {
   /** The list's filter or sort changed: the view is rebuilt once. */
   function setOrder(filter: RowFilter, sort: Sort): void {
     pending = [];
+    taken = 0;
     view.reset(serviceOrder(filter, sort), rows.value.values());
     publish();
   }

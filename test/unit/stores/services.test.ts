@@ -19,6 +19,7 @@ vi.mock('../../../renderer/src/api/portolan', () => ({ api: {}, subscribe }));
 vi.stubGlobal('requestAnimationFrame', (f: () => void) => setTimeout(f, 0) as unknown as number);
 vi.stubGlobal('cancelAnimationFrame', (id: number) => clearTimeout(id));
 const { useServicesStore } = await import('../../../renderer/src/stores/services');
+const { SortedView } = await import('../../../renderer/src/model/sorted-view');
 
 const row = (context: string, name: string, namespace = 'shop'): ServiceRow => ({
   uid: `${context}-${name}`, context, namespace, name, resourceVersion: '1', alias: null, description: null, kind: 'virtual-ip', access: 'none',
@@ -76,6 +77,33 @@ describe('services store', () => {
     m.handlers.onData(batch(m, [row('a', 'after')]));
     await frame();
     expect(store.visible).toHaveLength(604);
+  });
+
+  it('takes a flood\'s changes into the view in slices of 2,000 before the frame that draws them', async () => {
+    const store = useServicesStore();
+    await store.sync([{ context: 'a', namespace: null }]);
+    const m = made[0]!;
+    m.handlers.onData(batch(m, Array.from({ length: 600 }, (_, i) => row('a', `first-${i}`))));
+    await frame();
+    const drawn: number[] = [];
+    const slices: number[] = [];
+    const original = SortedView.prototype.apply;
+    const spy = vi.spyOn(SortedView.prototype, 'apply').mockImplementation(function (this: InstanceType<typeof SortedView>, changes) {
+      const list = [...changes];
+      slices.push(list.length);
+      // Each slice is taken before anything of the flood is drawn.
+      drawn.push(store.visible.length);
+      original.call(this, list);
+    });
+    try {
+      m.handlers.onData(batch(m, Array.from({ length: 4500 }, (_, i) => row('a', `svc-${i}`))));
+      await new Promise((r) => setTimeout(r, 160));
+      expect(store.visible).toHaveLength(5100);
+      expect(slices).toEqual([2000, 2000, 500]);
+      expect(drawn).toEqual([600, 600, 600]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('lets rows go on the next frame even while a flood lasts (a cluster unticked)', async () => {
