@@ -179,11 +179,17 @@ async function firstPage(bench: PageBench, browser: Browser, served: ServedApp, 
   const bare = latencies(sent, floor.seen);
   watch.stop();
   floor.stop();
+  // Every change, next to the floor (which receives every one too); and next to kubectl on the
+  // changes kubectl received (it often stops early, and its first changes met a quieter server).
+  const kubectlSaw = new Map([...sent].filter(([label]) => seen.has(label)));
+  const storeSame = latencies(kubectlSaw, state.store);
   for (const [name, p] of [['p50', 50], ['p99', 99], ['max', 100]] as const) {
-    book.sample(`burst of ${count}: change → row in the store, ${name}`, percentile(store, p), percentile(kubectl, p));
-    book.sample(`burst of ${count}: change → row painted, ${name}`, percentile(paint, p), percentile(kubectl, p));
+    book.sample(`burst of ${count}: change → row in the store, ${name}`, percentile(store, p), percentile(bare, p));
+    book.sample(`burst of ${count}: change → row painted, ${name}`, percentile(paint, p), percentile(bare, p));
   }
-  book.sample(`burst of ${count}: change → row in the store, p99, vs the floor`, percentile(store, 99), percentile(bare, 99));
+  for (const [name, p] of [['p50', 50], ['p99', 99]] as const) {
+    book.sample(`burst of ${count}: change → row in the store, ${name}, on the changes kubectl received`, percentile(storeSame, p), percentile(kubectl, p));
+  }
   book.sample(`burst of ${count}: changes received`, store.length, kubectl.length);
   book.sample(`burst of ${count}: changes received, vs the floor`, store.length, bare.length);
   await stopPoking();
@@ -293,10 +299,12 @@ export async function pageFigures(bench: PageBench): Promise<void> {
   book.close('longest task while the endpoint counts fill in', 'ms', null, 'none over 50 ms (0)');
   book.close(`longest task scrolling ${total} rows end to end`, 'ms', null, 'none over 50 ms (0)');
   for (const name of ['p50', 'p99', 'max']) {
-    book.close(`burst of ${burst}: change → row in the store, ${name}`, 'ms', 'kubectl get --watch -o json', name === 'p99' ? '< 100 ms, ≤ kubectl' : null);
-    book.close(`burst of ${burst}: change → row painted, ${name}`, 'ms', 'kubectl get --watch -o json', name === 'p99' ? '< 150 ms' : null);
+    book.close(`burst of ${burst}: change → row in the store, ${name}`, 'ms', 'a bare watch in its own process', name === 'p99' ? '< 100 ms' : null);
+    book.close(`burst of ${burst}: change → row painted, ${name}`, 'ms', 'a bare watch in its own process', name === 'p99' ? '< 150 ms' : null);
   }
-  book.close(`burst of ${burst}: change → row in the store, p99, vs the floor`, 'ms', 'a bare watch in its own process');
+  for (const name of ['p50', 'p99']) {
+    book.close(`burst of ${burst}: change → row in the store, ${name}, on the changes kubectl received`, 'ms', 'kubectl get --watch -o json', name === 'p99' ? '≤ kubectl' : null);
+  }
   book.close(`burst of ${burst}: changes received`, 'events', 'kubectl get --watch -o json', `${burst} each`);
   book.close(`burst of ${burst}: changes received, vs the floor`, 'events', 'a bare watch in its own process', `${burst} each`);
   book.close(`longest task during the burst (${total} rows shown)`, 'ms', null, 'none over 50 ms (0)');
