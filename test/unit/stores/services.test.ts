@@ -28,6 +28,17 @@ const row = (context: string, name: string, namespace = 'shop'): ServiceRow => (
 const batch = (m: Made, upserted: ServiceRow[], deleted: string[] = []): RowsBatch<'services'> =>
   ({ clientId: 'p', subscriptionId: m.id, kind: 'services', context: m.target.context, namespace: m.target.namespace, upserted, deleted });
 const frame = (): Promise<void> => new Promise((r) => setTimeout(r, 5));
+const rowsOf = (count: number, prefix: string): ServiceRow[] => Array.from({ length: count }, (_, i) => row('a', `${prefix}-${i}`));
+
+/** The store following context a, just after a drawing of 600 rows: a flood, so the next drawing waits. */
+async function flooded(): Promise<{ store: ReturnType<typeof useServicesStore>; m: Made }> {
+  const store = useServicesStore();
+  await store.sync([{ context: 'a', namespace: null }]);
+  const m = made[0]!;
+  m.handlers.onData(batch(m, rowsOf(600, 'first')));
+  await frame();
+  return { store, m };
+}
 
 beforeEach(() => {
   setActivePinia(createPinia());
@@ -63,7 +74,7 @@ describe('services store', () => {
     await frame();
     expect(store.visible).toHaveLength(2);
     // 600 rows in one drawing: a flood; what comes next waits for 120 ms after that drawing.
-    m.handlers.onData(batch(m, Array.from({ length: 600 }, (_, i) => row('a', `svc-${i}`))));
+    m.handlers.onData(batch(m, rowsOf(600, 'svc')));
     await frame();
     expect(store.visible).toHaveLength(602);
     const drawn = performance.now();
@@ -80,11 +91,7 @@ describe('services store', () => {
   });
 
   it('takes a flood\'s changes into the view in slices of 2,000 before the frame that draws them', async () => {
-    const store = useServicesStore();
-    await store.sync([{ context: 'a', namespace: null }]);
-    const m = made[0]!;
-    m.handlers.onData(batch(m, Array.from({ length: 600 }, (_, i) => row('a', `first-${i}`))));
-    await frame();
+    const { store, m } = await flooded();
     const drawn: number[] = [];
     const slices: number[] = [];
     const original = SortedView.prototype.apply;
@@ -96,7 +103,7 @@ describe('services store', () => {
       original.call(this, list);
     });
     try {
-      m.handlers.onData(batch(m, Array.from({ length: 4500 }, (_, i) => row('a', `svc-${i}`))));
+      m.handlers.onData(batch(m, rowsOf(4500, 'svc')));
       await new Promise((r) => setTimeout(r, 160));
       expect(store.visible).toHaveLength(5100);
       expect(slices).toEqual([2000, 2000, 500]);
@@ -107,11 +114,7 @@ describe('services store', () => {
   });
 
   it('lets rows go on the next frame even while a flood lasts (a cluster unticked)', async () => {
-    const store = useServicesStore();
-    await store.sync([{ context: 'a', namespace: null }]);
-    const m = made[0]!;
-    m.handlers.onData(batch(m, Array.from({ length: 600 }, (_, i) => row('a', `svc-${i}`))));
-    await frame();
+    const { store, m } = await flooded();
     m.handlers.onData(batch(m, [row('a', 'late')]));
     await store.sync([]);
     await frame();
