@@ -30,6 +30,13 @@ export function stat(samples: number[]): Stat {
 }
 
 /** The p-th percentile (0-100) of one run's samples, nearest rank. */
+/** How long `work` took, ms. */
+export async function timed(work: () => Promise<unknown>): Promise<number> {
+  const began = performance.now();
+  await work();
+  return performance.now() - began;
+}
+
 export function percentile(samples: number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
   const sorted = [...samples].sort((a, b) => a - b);

@@ -9,7 +9,7 @@ import { createPortolanCore, type PortolanCore } from '../../electron/core/porto
 import { applyBatch } from '../../renderer/src/model/row-batch';
 import type { TestCluster } from '../cluster/test-cluster';
 import { clientFor } from './bench-client';
-import { settle, type FigureBook } from './bench-stats';
+import { settle, timed, type FigureBook } from './bench-stats';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -20,12 +20,6 @@ async function heapMB(): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return process.memoryUsage().heapUsed / 1e6;
-}
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const began = performance.now();
-  await work();
-  return performance.now() - began;
 }
 
 export async function connectedCore(kubeconfig: string, contexts: string[]): Promise<PortolanCore> {

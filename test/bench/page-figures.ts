@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestCluster } from '../cluster/test-cluster';
 import { serve, type ServedApp } from '../e2e/fixtures';
-import { percentile, settle, type FigureBook } from './bench-stats';
+import { percentile, settle, timed, type FigureBook } from './bench-stats';
 import { clientFor } from './bench-client';
 import { bareList } from './core-figures';
 import { bareWatch, kubectlWatch, latencies, Patcher } from './burst';
@@ -230,9 +230,8 @@ async function secondPage(bench: PageBench, browser: Browser, served: ServedApp)
   // The floor: the same Services listed by bare paged LISTs of the three clusters at once, in this process.
   await settle();
   const clients = rowClusters.map((c) => clientFor(bench.kubeconfig, c.name));
-  const floor = performance.now();
-  const listed = await Promise.all(clients.map((client) => bareList(client, null)));
-  const floorMs = performance.now() - floor;
+  let listed: number[] = [];
+  const floorMs = await timed(async () => (listed = await Promise.all(clients.map((client) => bareList(client, null)))));
   await Promise.all(clients.map((client) => client.close()));
   if (listed.reduce((a, b) => a + b, 0) !== totalRows) throw new Error(`the floor listed ${listed.join(' + ')} Services, not ${totalRows}`);
   book.sample(`page load → all ${totalRows} rows from ${rowClusters.length} clusters live`, allRows, floorMs);
