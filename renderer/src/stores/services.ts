@@ -61,8 +61,7 @@ export const useServicesStore = defineStore('services', () => {
   let taken = 0;
   function take(count: number): void {
     if (pending.length === 0) return;
-    const changes = count >= pending.length ? pending : pending.splice(0, count);
-    if (changes === pending) pending = [];
+    const changes = pending.splice(0, count);
     view.apply(changes);
     taken += changes.length;
   }

@@ -3,12 +3,14 @@ import { computed, ref, watch } from 'vue';
 import type { SidebarGrouping, UiState } from '../../../electron/api/types';
 import { api } from '../api/portolan';
 
+const DEFAULT_GROUPING: SidebarGrouping = 'file';
+
 /** What the user chose in the sidebar; remembered by core across restarts. */
 export const useSidebarStore = defineStore('sidebar', () => {
   const pinned = ref<string[]>([]);
   const selected = ref<string[]>([]);
   const namespaces = ref<Record<string, string[]>>({});
-  const groupBy = ref<SidebarGrouping>('file');
+  const groupBy = ref<SidebarGrouping>(DEFAULT_GROUPING);
   const query = ref('');
   const loaded = ref(false);
 
@@ -25,7 +27,7 @@ export const useSidebarStore = defineStore('sidebar', () => {
     if (pinned.value.length === 0) pinned.value = saved.pinned;
     if (selected.value.length === 0) selected.value = saved.selected;
     if (Object.keys(namespaces.value).length === 0) namespaces.value = saved.namespaces;
-    if (groupBy.value === 'file') groupBy.value = saved.groupBy;
+    if (groupBy.value === DEFAULT_GROUPING) groupBy.value = saved.groupBy;
     loaded.value = true;
     if (JSON.stringify(state.value) !== JSON.stringify(saved)) save(state.value);
     return saved;
