@@ -44,8 +44,12 @@ export class SortedView<Row> {
   private keys: Array<string | number> = [];
   /** Each visible row's sort key (to find it again), by row. */
   private readonly members = new Map<Row, string | number>();
-  /** Tie keys, computed the first time two sort keys are equal (rarely, for most columns). */
-  private ties = new WeakMap<object, string>();
+  /**
+   * Tie keys of rows in the view (or joining it), computed the first time two sort keys are equal
+   * (rarely, for most columns), forgotten with the row. A Map, not a WeakMap: a WeakMap's entries
+   * are ephemerons, which a full garbage collection traces in its pause, tens of ms for 30,000 rows.
+   */
+  private readonly ties = new Map<Row, string>();
   private order: ViewOrder<Row>;
 
   constructor(order: ViewOrder<Row>, rows: Iterable<Row> = []) {
@@ -57,6 +61,11 @@ export class SortedView<Row> {
     return this.list.length;
   }
 
+  /** How many tie keys it holds: never more than the rows it shows (tests check that none outlive their row). */
+  get cachedTieKeys(): number {
+    return this.ties.size;
+  }
+
   /** The visible rows in order: a new array each time (a copy), so views holding the last one see a change. */
   rows(): Row[] {
     return this.list.slice();
@@ -66,7 +75,7 @@ export class SortedView<Row> {
   reset(order: ViewOrder<Row>, rows: Iterable<Row>): void {
     this.order = order;
     this.members.clear();
-    this.ties = new WeakMap();
+    this.ties.clear();
     const entries: Array<{ row: Row; key: string | number }> = [];
     for (const row of rows) {
       if (!order.include(row)) continue;
@@ -98,7 +107,7 @@ export class SortedView<Row> {
     if (index < this.list.length - 1 && this.compare(after, next, this.list[index + 1]!, this.keys[index + 1]!) >= 0) return false;
     this.list[index] = after;
     this.keys[index] = next;
-    this.members.delete(before);
+    this.forget(before);
     this.members.set(after, next);
     return true;
   }
@@ -109,7 +118,7 @@ export class SortedView<Row> {
       if (after !== undefined && this.swapInPlace(index, before, after)) return;
       this.list.splice(index, 1);
       this.keys.splice(index, 1);
-      this.members.delete(before);
+      this.forget(before);
     }
     if (after !== undefined && this.order.include(after)) {
       const key = this.order.sortKey(after);
@@ -136,7 +145,7 @@ export class SortedView<Row> {
       if (before !== undefined && after !== undefined && this.members.has(before) && !adding.has(before) && this.swapInPlace(this.find(before), before, after)) continue;
       if (before !== undefined && this.members.has(before)) {
         if (!adding.delete(before)) gone.set(before, this.members.get(before)!);
-        this.members.delete(before);
+        this.forget(before);
       }
       if (after !== undefined && this.order.include(after)) {
         const key = this.order.sortKey(after);
@@ -178,6 +187,8 @@ export class SortedView<Row> {
         const index = this.find(row, key);
         this.list.splice(index, 1);
         this.keys.splice(index, 1);
+        // Finding it may have needed its tie key again.
+        this.ties.delete(row);
       }
       return;
     }
@@ -193,12 +204,18 @@ export class SortedView<Row> {
   }
 
   private tie(row: Row): string {
-    let tie = this.ties.get(row as object);
+    let tie = this.ties.get(row);
     if (tie === undefined) {
       tie = this.order.tieKey(row);
-      this.ties.set(row as object, tie);
+      this.ties.set(row, tie);
     }
     return tie;
+  }
+
+  /** The row left the view (or was replaced by its next version). */
+  private forget(row: Row): void {
+    this.members.delete(row);
+    this.ties.delete(row);
   }
 
   private compare(a: Row, x: string | number, b: Row, y: string | number): number {

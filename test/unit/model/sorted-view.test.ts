@@ -90,6 +90,7 @@ describe('SortedView', () => {
             view.reset(serviceOrder(filter, sort), rows.values());
           }
           expect(view.rows().map((r) => `${r.context}/${r.uid}`)).toEqual(reference(rows.values(), filter, sort));
+          expect(view.cachedTieKeys).toBeLessThanOrEqual(view.size);
         }
       },
     ), { numRuns: 400 });
@@ -110,6 +111,7 @@ describe('SortedView', () => {
           view.apply(big ? [...pending, ...Array.from({ length: 40 }, () => ({}))] : pending);
           pending = [];
           expect(view.rows().map((r) => `${r.context}/${r.uid}`)).toEqual(reference(rows.values(), filter, sort));
+          expect(view.cachedTieKeys).toBeLessThanOrEqual(view.size);
         };
         for (const step of steps) {
           if ('batch' in step) pending.push(...applyBatch(rows, step.batch));
@@ -143,6 +145,29 @@ describe('SortedView', () => {
     view.apply(applyBatch(rows, { context: 'a', upserted: Array.from({ length: 50 }, (_, i) => make(i * 11, '4')), deleted: Array.from({ length: 100 }, (_, i) => `u${i * 37 + 5}`) }));
     expect(view.size).toBe(3898);
     expect(view.rows().map((r) => r.uid)).toEqual(reference(rows.values(), { query: '', type: 'all', contexts: [] }, { key: 'name', direction: 'asc' }).map((k) => k.slice(2)));
+  });
+
+  it('keeps the tie keys of rows it shows only: rows that leave or are replaced take theirs along', () => {
+    const make = (context: string, i: number, rv = '1'): ServiceRow => ({
+      uid: `u${i}`, context, namespace: 'default', name: `svc-${i}`, resourceVersion: rv, alias: null, description: null,
+      kind: 'virtual-ip', access: 'none', clusterIP: null, externalAddresses: [], externalName: null, loadBalancerPending: false,
+      ports: [], selector: {}, labels: {}, createdAt: null, endpoints: null,
+    });
+    const rows = new Map<string, ServiceRow>();
+    const view = new SortedView(serviceOrder({ query: '', type: 'all', contexts: [] }, { key: 'name', direction: 'asc' }));
+    // The same names in two clusters: every row ties with its twin on the name.
+    for (const context of ['a', 'b']) view.apply(applyBatch(rows, { context, upserted: Array.from({ length: 500 }, (_, i) => make(context, i)), deleted: [] }));
+    expect(view.cachedTieKeys).toBeGreaterThan(500);
+    // New versions (in bulk and one by one), then one cluster's rows gone (in bulk and one by one).
+    view.apply(applyBatch(rows, { context: 'a', upserted: Array.from({ length: 300 }, (_, i) => make('a', i, '2')), deleted: [] }));
+    view.apply(applyBatch(rows, { context: 'b', upserted: [make('b', 7, '2')], deleted: ['u8'] }));
+    expect(view.cachedTieKeys).toBeLessThanOrEqual(view.size);
+    view.apply(applyBatch(rows, { context: 'b', upserted: [], deleted: Array.from({ length: 40 }, (_, i) => `u${i + 100}`) }));
+    view.apply(applyBatch(rows, { context: 'b', upserted: [], deleted: Array.from({ length: 500 }, (_, i) => `u${i}`) }));
+    expect(view.size).toBe(500);
+    expect(view.cachedTieKeys).toBeLessThanOrEqual(view.size);
+    view.apply(applyBatch(rows, { context: 'a', upserted: [], deleted: Array.from({ length: 500 }, (_, i) => `u${i}`) }));
+    expect(view.cachedTieKeys).toBe(0);
   });
 
   it('takes new versions of shown rows (their counts filled in) in place or moves them, under any filter and sort', () => {
