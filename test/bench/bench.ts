@@ -3,6 +3,8 @@
 //   npm run bench -- --smoke            (N = 200, one run: what the test suite runs)
 //   npm run bench -- --clusters DIR     (four clusters of `npm run cluster:up -- --clusters 4 --dir DIR`,
 //                                        filled on the first run and left running: compare builds)
+//   npm run bench -- --cluster-nice 10  (the clusters at a lower priority, closer to remote machines
+//                                        for the page's figures: see cluster-priority.ts; 0 by default)
 // Starts its own real clusters (A: initial-load namespaces; B, C, D: `--rows` Services each for the
 // page), needs `npm run build` first (the page figures run the built app in Chromium), prints one
 // table and writes the same figures as JSON, and always stops its clusters.
@@ -11,6 +13,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadClusters, startClusters, stopClusters } from '../cluster/clusters';
+import { lowerClusterPriority } from './cluster-priority';
 import { createServices, loadNamespace, pageKubeconfig, type LoadKind } from './bench-setup';
 import { FigureBook, table } from './bench-stats';
 import { coreHeap, initialLoad } from './core-figures';
@@ -25,6 +28,7 @@ const { values } = parseArgs({
     json: { type: 'string' },
     smoke: { type: 'boolean', default: false },
     clusters: { type: 'string' },
+    'cluster-nice': { type: 'string', default: '0' },
   },
 });
 const smoke = values.smoke;
@@ -35,6 +39,8 @@ const runs = smoke ? 1 : Number(values.runs);
 if ([...sizes, rowsPerCluster, burst, runs].some((n) => !Number.isInteger(n) || n < 1)) {
   throw new Error('--sizes, --rows, --burst and --runs take positive whole numbers');
 }
+const clusterNice = Number(values['cluster-nice']);
+if (!Number.isInteger(clusterNice) || clusterNice < 0 || clusterNice > 19) throw new Error('--cluster-nice takes a whole number from 0 to 19');
 
 const dir = values.clusters ?? mkdtempSync(join(tmpdir(), 'portolan-bench-'));
 const own = values.clusters === undefined;
@@ -46,6 +52,7 @@ try {
   log(own ? `starting 4 clusters in ${dir}` : `using the clusters in ${dir}`);
   const set = own ? await startClusters({ count: 4, dir }) : loadClusters(dir);
   if (set.clusters.length !== 4) throw new Error(`the bench needs 4 clusters, ${dir} has ${set.clusters.length}`);
+  log(`clusters at niceness ${clusterNice}: ${lowerClusterPriority(set.clusters, clusterNice)} threads`);
   const [loads, ...rowClusters] = set.clusters;
   const kinds: LoadKind[] = ['plain', 'realistic'];
   for (const size of sizes) {
@@ -79,10 +86,10 @@ try {
 }
 if (failure) throw failure;
 
-const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.versions.node}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.versions.node}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, clusters at niceness ${clusterNice}`;
 console.log(`\nPortolan benchmark, ${new Date().toISOString()} (${machine}); medians of ${runs} run(s), min–max in brackets\n`);
 console.log(table(book.figures));
-const json = JSON.stringify({ date: new Date().toISOString(), machine, runs, sizes, rowsPerCluster, burst, figures: book.figures }, null, 2);
+const json = JSON.stringify({ date: new Date().toISOString(), machine, clusterNice, runs, sizes, rowsPerCluster, burst, figures: book.figures }, null, 2);
 const file = values.json ?? join(mkdtempSync(join(tmpdir(), 'portolan-bench-json-')), 'bench.json');
 writeFileSync(file, json);
 console.log(`\nAs JSON: ${file}`);
