@@ -15,6 +15,8 @@ export function useRowWindow(scroller: Ref<HTMLElement | null>, count: () => num
   const onScroll = (): void => {
     scrollTop.value = scroller.value?.scrollTop ?? 0;
   };
+  // Read once layout is done, where it costs nothing: ResizeObserver reports every observed element
+  // once after its first layout, before it is painted.
   const resize = new ResizeObserver(() => {
     viewportHeight.value = scroller.value?.clientHeight ?? 0;
   });
@@ -24,8 +26,12 @@ export function useRowWindow(scroller: Ref<HTMLElement | null>, count: () => num
     if (!element) return;
     element.addEventListener('scroll', onScroll, { passive: true });
     resize.observe(element);
-    viewportHeight.value = element.clientHeight;
-    scrollTop.value = element.scrollTop;
+    // A new scroller starts at the top. Its height is not read here: mounted mid-update (rows just
+    // arrived, a cluster just ticked), reading it would lay the page out in the middle of the task and
+    // again at its end. Until the observer reports, the window's height stands in: the first rows
+    // drawn fill the table, and the report only takes the spare ones away.
+    viewportHeight.value = window.innerHeight;
+    scrollTop.value = 0;
   }, { immediate: true });
   onBeforeUnmount(() => {
     scroller.value?.removeEventListener('scroll', onScroll);
