@@ -13,7 +13,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadClusters, startClusters, stopClusters } from '../cluster/clusters';
-import { lowerClusterPriority } from './cluster-priority';
+import { setClusterNiceness } from './cluster-priority';
 import { createServices, loadNamespace, pageKubeconfig, type LoadKind } from './bench-setup';
 import { FigureBook, table } from './bench-stats';
 import { coreHeap, initialLoad } from './core-figures';
@@ -52,7 +52,7 @@ try {
   log(own ? `starting 4 clusters in ${dir}` : `using the clusters in ${dir}`);
   const set = own ? await startClusters({ count: 4, dir }) : loadClusters(dir);
   if (set.clusters.length !== 4) throw new Error(`the bench needs 4 clusters, ${dir} has ${set.clusters.length}`);
-  log(`clusters at niceness ${clusterNice}: ${lowerClusterPriority(set.clusters, clusterNice)} threads`);
+  log(`clusters at niceness ${clusterNice}: ${setClusterNiceness(set.clusters, clusterNice)} threads`);
   const [loads, ...rowClusters] = set.clusters;
   const kinds: LoadKind[] = ['plain', 'realistic'];
   for (const size of sizes) {

@@ -10,7 +10,7 @@ import { setPriority } from 'node:os';
 import type { TestCluster } from '../cluster/test-cluster';
 
 /** Sets the niceness of every process of the clusters: its autogroup (Linux) and each of its threads. Returns the threads changed. */
-export function lowerClusterPriority(clusters: TestCluster[], niceness: number): number {
+export function setClusterNiceness(clusters: TestCluster[], niceness: number): number {
   let changed = 0;
   for (const cluster of clusters) {
     for (const proc of Object.values(cluster.state.processes)) {
@@ -25,7 +25,8 @@ export function lowerClusterPriority(clusters: TestCluster[], niceness: number):
           setPriority(id, niceness);
           changed += 1;
         } catch {
-          // The thread ended meanwhile.
+          // The thread ended meanwhile, or (not root) a priority lowered by an earlier run cannot be
+          // raised again: the count tells.
         }
       }
     }
