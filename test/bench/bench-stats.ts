@@ -29,7 +29,6 @@ export function stat(samples: number[]): Stat {
   return { median, min: sorted[0]!, max: sorted.at(-1)!, runs: sorted.length };
 }
 
-/** The p-th percentile (0-100) of one run's samples, nearest rank. */
 /** How long `work` took, ms. */
 export async function timed(work: () => Promise<unknown>): Promise<number> {
   const began = performance.now();
@@ -37,6 +36,7 @@ export async function timed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - began;
 }
 
+/** The p-th percentile (0-100) of one run's samples, nearest rank. */
 export function percentile(samples: number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
   const sorted = [...samples].sort((a, b) => a - b);
