@@ -61,7 +61,8 @@ export class WatchHub {
         held.users -= 1;
         if (held.users === 0) {
           held.watch.stop();
-          this.shared.delete(key);
+          // A lease that outlived dropContext must not remove the stream that replaced its own.
+          if (this.shared.get(key) === held) this.shared.delete(key);
           this.wakeWaiters();
         }
       },
