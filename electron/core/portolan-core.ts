@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { ApiHandlers } from '../api/dispatcher';
+import { initialSelection, listScopes, usableContexts } from '../api/list-scopes';
 import { PortolanError } from '../api/portolan-error';
 import type { Transport, WorkloadSummary } from '../api/types';
 import type { ClusterConnectionOptions } from './clusters/cluster-connection';
@@ -24,6 +25,8 @@ import { serviceSchemaFromOpenApi } from './services/service-schema';
 import { SubscriptionManager } from './services/subscriptions';
 import { AppStateStore } from './state/app-state-store';
 import { Remembered } from './state/remembered';
+import { RowPrefetch } from './rows/row-prefetch';
+import { ROW_KINDS } from './services/row-kinds';
 import { WatchHub } from './watch/watch-hub';
 import type { ResourceWatchOptions } from './watch/resource-watch';
 import packageJson from '../../package.json';
@@ -41,6 +44,8 @@ export interface CoreOptions {
   watch?: ResourceWatchOptions;
   /** How long changes are gathered before a batch goes to the renderer; default 50 ms. */
   batchMs?: number;
+  /** How long prefetchRows holds a stream no page has subscribed to (20 s unless set). */
+  prefetchHoldMs?: number;
   /** Moves a file to the OS trash (the desktop app); deleted drafts otherwise go to `<state>/draft-trash`. */
   trash?: (path: string) => Promise<void>;
 }
@@ -54,6 +59,11 @@ export interface PortolanCore {
   releaseClient(clientId: string): void;
   /** The (single) Electron window reloaded or closed: end every subscription. */
   releaseAllClients(): void;
+  /**
+   * The app starts or a page loads: start the Service lists of the remembered selection now, for
+   * the page to find them listing (or listed) when it subscribes (rows/row-prefetch.ts).
+   */
+  prefetchRows(): void;
   /** The shared streams running now (for tests and diagnostics). */
   activeStreams(): string[];
   /** Lists, watches and events per running stream (for tests and diagnostics). */
@@ -94,6 +104,7 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
   // A failing stream makes its connection check itself at once, so the sidebar agrees with the list.
   const hub = new WatchHub(options.watch, (context) => connections.suspect(context));
   const subscriptions = new SubscriptionManager(connections, hub, events, options.batchMs);
+  const prefetch = new RowPrefetch(hub, ROW_KINDS.services, options.prefetchHoldMs ?? 20_000);
   const drafts = new DraftStore({ stateDir: options.stateDir, ...(options.trash ? { trash: options.trash } : {}) });
   drafts.onChange((list) => events.emit('draftsChanged', list));
   connections.follow(subscriptions);
@@ -116,6 +127,27 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     kubeconfig.watch();
     await drafts.open(appState.draftFolder).catch(() => drafts.open(null));
   })();
+
+  let isReady = false;
+  void ready.then(() => (isReady = true), () => undefined);
+  /**
+   * Holds the Service streams of the selection a page starts with (see prefetchRows). Only a head
+   * start: whatever fails here, the page's own connect and subscribe meet again and report.
+   */
+  const holdRemembered = (): void => {
+    try {
+      const list = kubeconfig.contextList();
+      const { selected, namespaces } = appState.ui;
+      const scopes = listScopes(usableContexts(initialSelection(selected, list), list), (context) => namespaces[context] ?? []);
+      // The same connections the page's connect() opens (an exec plugin's only once trusted).
+      prefetch.hold(scopes.flatMap((scope) => {
+        const opened = connections.connectionFor(scope.context);
+        return opened.ok ? [{ ...scope, client: opened.connection.client }] : [];
+      }));
+    } catch {
+      // See above.
+    }
+  };
 
   const setAddedFiles = async (files: string[]): Promise<void> => {
     await appState.update({ kubeconfigFiles: files });
@@ -175,7 +207,11 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     listNamespaces: async ({ context }) => connections.namespaces(context),
     addNamespaces: async ({ context, namespaces }) => connections.addNamespaces(context, namespaces),
     servicePermissions: async ({ context, namespace }) => connections.servicePermissions(context, namespace),
-    watchRows: async ({ clientId, subscriptionId, kind, context, namespace }) => subscriptions.watchRows(clientId, kind, context, namespace, subscriptionId),
+    watchRows: async ({ clientId, subscriptionId, kind, context, namespace }) => {
+      const subscription = subscriptions.watchRows(clientId, kind, context, namespace, subscriptionId);
+      if (kind === 'services') prefetch.handOver(context, namespace);
+      return subscription;
+    },
     watchServiceDetail: async ({ clientId, subscriptionId, context, namespace, name }) =>
       subscriptions.watchServiceDetail(clientId, context, namespace, name, subscriptionId),
     unwatch: async ({ subscriptionId }) => {
@@ -242,6 +278,11 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     ready,
     releaseClient: (clientId) => subscriptions.releaseClient(clientId),
     releaseAllClients: () => subscriptions.closeAll(),
+    // At once once core is ready (a reload holds the streams before the old page's subscriptions end).
+    prefetchRows: () => {
+      if (isReady) holdRemembered();
+      else void ready.then(holdRemembered, () => undefined);
+    },
     activeStreams: () => hub.activeKeys(),
     streamStats: () => hub.stats(),
     // Addresses the Services show, and the local ends of port forwards.
@@ -249,6 +290,7 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     dispose: async () => {
       await ready.catch(() => undefined);
       kubeconfig.close();
+      prefetch.close();
       subscriptions.closeAll();
       await forwards.stopAll();
       drafts.close();

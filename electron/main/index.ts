@@ -42,6 +42,8 @@ void app.whenReady().then(async () => {
     trash: (path) => shell.trashItem(path),
   });
   mayOpen = (url) => core.isOpenableUrl(url);
+  // The remembered clusters' lists start while the window loads (see core's prefetchRows).
+  core.prefetchRows();
   const window = new BrowserWindow(secureWindowOptions(join(here, '../preload/index.cjs')));
   // Kubeconfig files come from the system's open dialog, never from a path the page typed.
   const chooseFile = async (): Promise<string | null> => {
@@ -57,8 +59,12 @@ void app.whenReady().then(async () => {
   const stopEvents = forwardEvents(core, window.webContents);
   window.once('ready-to-show', () => window.show());
   window.webContents.on('did-start-navigation', (details) => {
-    // A reload starts a new renderer: the old one's subscriptions go with it.
-    if (details.isMainFrame && !details.isSameDocument) core.releaseAllClients();
+    // A reload starts a new renderer: the old one's subscriptions go with it, after the streams
+    // the new one will ask for are held (they keep what they listed).
+    if (details.isMainFrame && !details.isSameDocument) {
+      core.prefetchRows();
+      core.releaseAllClients();
+    }
   });
   window.on('closed', () => {
     stopEvents();

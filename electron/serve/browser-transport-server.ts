@@ -117,6 +117,8 @@ export async function startBrowserTransport(options: BrowserTransportOptions): P
       return send(res, 200, 'application/json', JSON.stringify(result));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
+    // A page is loading: its remembered clusters' lists start now, not once its script has run.
+    if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) options.core.prefetchRows();
     const file = await readAppFile(rendererDir, url.pathname);
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'not found');
     res.writeHead(200, appFileHeaders(file));

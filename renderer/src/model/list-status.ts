@@ -1,5 +1,5 @@
 // What a live list says about each selected cluster, from its streams' statuses, why its
-// subscription could not start, and its connection's own state; and which scopes a list follows.
+// subscription could not start, and its connection's own state.
 // Pure: unit-tested. The Services list uses it; any list of rows can.
 import type { ConnectionState, WatchStatus } from '../../../electron/api/types';
 import type { StripState } from './cluster-strip';
@@ -32,18 +32,4 @@ export function listStatus(statuses: WatchStatus[], startError: string | undefin
     return say(failing ? 'error' : 'loading', failing?.error?.message ?? null);
   }
   return say('live');
-}
-
-export interface Scope {
-  context: string;
-  /** null: all namespaces */
-  namespace: string | null;
-}
-
-/** The scopes a list follows: per context, its chosen namespaces, or all of them when none is chosen. */
-export function listScopes(contexts: string[], namespacesOf: (context: string) => string[]): Scope[] {
-  return contexts.flatMap((context): Scope[] => {
-    const chosen = namespacesOf(context);
-    return chosen.length === 0 ? [{ context, namespace: null }] : chosen.map((namespace) => ({ context, namespace }));
-  });
 }

@@ -6,7 +6,7 @@ import { computed, reactive, shallowRef, triggerRef, type ComputedRef, type Shal
 import type { RowKind, RowOf, RowsBatch, WatchStatus } from '../../../electron/api/types';
 import type { Live } from '../api/live';
 import { subscribe } from '../api/portolan';
-import type { Scope } from '../model/list-status';
+import type { Scope } from '../../../electron/api/list-scopes';
 import { applyBatch } from '../model/row-batch';
 import type { RowChange } from '../model/sorted-view';
 

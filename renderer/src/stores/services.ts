@@ -8,7 +8,7 @@ import type { CreateResult, ServiceActionResult, ServiceRow, ServiceTarget } fro
 import { api } from '../api/portolan';
 import { serviceOrder, type RowFilter, type Sort } from '../model/service-rows';
 import { SortedView, type RowChange } from '../model/sorted-view';
-import type { Scope } from '../model/list-status';
+import type { Scope } from '../../../electron/api/list-scopes';
 import { liveRows } from './live-rows';
 
 export type { Scope };

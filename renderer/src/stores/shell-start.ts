@@ -2,6 +2,7 @@
 // core holds already. main.ts asks before the shell's first render, so the answers are on their way
 // while it renders (the Services list of a remembered selection starts that much sooner).
 import type { Pinia } from 'pinia';
+import { initialSelection } from '../../../electron/api/list-scopes';
 import { useConnectionsStore } from './connections';
 import { useContextsStore } from './contexts';
 import { useSidebarStore } from './sidebar';
@@ -10,7 +11,6 @@ export async function startShell(pinia: Pinia): Promise<void> {
   const contexts = useContextsStore(pinia);
   const sidebar = useSidebarStore(pinia);
   await Promise.all([contexts.load(), sidebar.load(), useConnectionsStore(pinia).load()]);
-  // First start: show the current context.
-  const current = contexts.list?.currentContext;
-  if (sidebar.selected.length === 0 && current && contexts.byName.has(current)) sidebar.selected = [current];
+  // First start (nothing selected or remembered): show the current context.
+  if (contexts.list) sidebar.selected = initialSelection(sidebar.selected, contexts.list);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WatchStatus } from '../../../electron/api/types';
-import { listScopes, listStatus } from '../../../renderer/src/model/list-status';
+import { listStatus } from '../../../renderer/src/model/list-status';
 
 const status = (patch: Partial<WatchStatus>): WatchStatus => ({
   clientId: 'c', subscriptionId: 's', context: 'a', namespace: null, phase: 'watching', synced: true, stale: false, error: null, retryAt: null, ...patch,
@@ -32,14 +32,5 @@ describe('listStatus', () => {
       .toMatchObject({ state: 'denied', message: 'no' });
     expect(listStatus([status({ phase: 'backoff', synced: false, error: { kind: 'server-error', message: '500' } })], undefined, 'connected'))
       .toMatchObject({ state: 'error', message: '500' });
-  });
-});
-
-describe('listScopes', () => {
-  it('follows every namespace of a context with none chosen, else each chosen one', () => {
-    const chosen: Record<string, string[]> = { b: ['shop', 'web'] };
-    expect(listScopes(['a', 'b'], (c) => chosen[c] ?? [])).toEqual([
-      { context: 'a', namespace: null }, { context: 'b', namespace: 'shop' }, { context: 'b', namespace: 'web' },
-    ]);
   });
 });

@@ -53,6 +53,22 @@ describe('browser transport server', () => {
     expect(await page.text()).toContain('<title>Portolan</title>');
   });
 
+  it('starts the remembered clusters\' lists when the page document is fetched, not for its assets or calls', async () => {
+    const prefetch = vi.spyOn(core, 'prefetchRows');
+    try {
+      const auth = { Authorization: `Bearer ${transport.token}` };
+      expect((await fetch(`${base}/`)).status).toBe(401);
+      expect((await fetch(`${base}/assets/none.js`, { headers: auth })).status).toBe(404);
+      expect((await call(auth)).status).toBe(200);
+      expect(prefetch).not.toHaveBeenCalled();
+      expect((await fetch(`${base}/`, { headers: auth })).status).toBe(200);
+      expect((await fetch(`${base}/index.html`, { headers: auth })).status).toBe(200);
+      expect(prefetch).toHaveBeenCalledTimes(2);
+    } finally {
+      prefetch.mockRestore();
+    }
+  });
+
   it('answers a call with the bearer token', async () => {
     const response = await call({ Authorization: `Bearer ${transport.token}` });
     expect(response.status).toBe(200);
