@@ -50,13 +50,18 @@ async function holdRows(core: PortolanCore, scopes: Array<{ context: string; nam
   return [...ids];
 }
 
-/** The floor: the same pages Portolan's list asks for (limit 500), parsed, nothing else (null: every namespace). */
+/**
+ * The floor: the same pages Portolan's list asks for (500, then twice as many per page up to 4,000),
+ * parsed, nothing else (null: every namespace).
+ */
 export async function bareList(client: KubeClient, namespace: string | null): Promise<number> {
   let items = 0;
   let continueToken: string | undefined;
+  let limit = 500;
   do {
     const page = await client.json<{ items: unknown[]; metadata: { continue?: string } }>('GET', namespace === null ? '/api/v1/services' : `/api/v1/namespaces/${namespace}/services`,
-      { query: { limit: 500, continue: continueToken } });
+      { query: { limit, continue: continueToken } });
+    limit = Math.min(limit * 2, 4000);
     items += page.items.length;
     continueToken = page.metadata.continue || undefined;
   } while (continueToken);
