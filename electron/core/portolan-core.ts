@@ -209,7 +209,7 @@ export function createPortolanCore(options: CoreOptions): PortolanCore {
     servicePermissions: async ({ context, namespace }) => connections.servicePermissions(context, namespace),
     watchRows: async ({ clientId, subscriptionId, kind, context, namespace }) => {
       const subscription = subscriptions.watchRows(clientId, kind, context, namespace, subscriptionId);
-      if (kind === 'services') prefetch.handOver(context, namespace);
+      prefetch.handOver(kind, context, namespace);
       return subscription;
     },
     watchServiceDetail: async ({ clientId, subscriptionId, context, namespace, name }) =>

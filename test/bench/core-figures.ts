@@ -6,6 +6,7 @@ import { runInNewContext } from 'node:vm';
 import type { ServiceRow, RowsBatch } from '../../electron/api/types';
 import type { KubeClient } from '../../electron/core/kube/kube-client';
 import { createPortolanCore, type PortolanCore } from '../../electron/core/portolan-core';
+import { LIST_PAGES, nextPageLimit } from '../../electron/core/watch/resource-watch';
 import { applyBatch } from '../../renderer/src/model/row-batch';
 import type { TestCluster } from '../cluster/test-cluster';
 import { clientFor } from './bench-client';
@@ -50,18 +51,15 @@ async function holdRows(core: PortolanCore, scopes: Array<{ context: string; nam
   return [...ids];
 }
 
-/**
- * The floor: the same pages Portolan's list asks for (500, then twice as many per page up to 4,000),
- * parsed, nothing else (null: every namespace).
- */
+/** The floor: the same pages Portolan's list asks for (LIST_PAGES), parsed, nothing else (null: every namespace). */
 export async function bareList(client: KubeClient, namespace: string | null): Promise<number> {
   let items = 0;
   let continueToken: string | undefined;
-  let limit = 500;
+  let limit = LIST_PAGES.first;
   do {
     const page = await client.json<{ items: unknown[]; metadata: { continue?: string } }>('GET', namespace === null ? '/api/v1/services' : `/api/v1/namespaces/${namespace}/services`,
       { query: { limit, continue: continueToken } });
-    limit = Math.min(limit * 2, 4000);
+    limit = nextPageLimit(limit, LIST_PAGES.first * LIST_PAGES.growth);
     items += page.items.length;
     continueToken = page.metadata.continue || undefined;
   } while (continueToken);

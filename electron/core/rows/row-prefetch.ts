@@ -51,9 +51,9 @@ export class RowPrefetch<K extends RowKind> {
     }
   }
 
-  /** A subscription to the scope exists now (and shares its streams): the hold ends. */
-  handOver(context: string, namespace: string | null): void {
-    this.release(scopeKey(context, namespace));
+  /** A subscription of `kind` to the scope exists now (and shares its streams): the hold of that kind ends. */
+  handOver(kind: RowKind, context: string, namespace: string | null): void {
+    if (kind === this.descriptor.kind) this.release(scopeKey(context, namespace));
   }
 
   close(): void {

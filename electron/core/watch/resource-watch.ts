@@ -28,13 +28,20 @@ export interface WatchState {
   retryAt: number | null;
 }
 
+/**
+ * A list's page sizes: a first page of kubectl's chunk size (the first rows come after one small
+ * page), then twice as many per page up to 8 times that: a cluster far away costs one round trip per
+ * page, and 10,000 objects take 5 pages instead of 20.
+ */
+export const LIST_PAGES = { first: 500, growth: 8 };
+
+/** The next page's limit after one of `limit`, never over `most`. */
+export const nextPageLimit = (limit: number, most: number): number => Math.min(limit * 2, most);
+
 export interface ResourceWatchOptions {
-  /** Objects in a list's first page (500 unless set, kubectl's chunk size): the first rows come after one small page. */
+  /** Objects in a list's first page (LIST_PAGES.first unless set). */
   pageSize?: number;
-  /**
-   * Each next page asks for twice as many, up to this (8 × pageSize unless set): a cluster far away
-   * costs one round trip per page, and 10,000 objects take 5 pages instead of 20.
-   */
+  /** The most objects asked for in one page (LIST_PAGES.growth × pageSize unless set, never under pageSize). */
   maxPageSize?: number;
   /** Restart a watch that delivers nothing (not even a bookmark) for this long. */
   watchdogMs?: number;
@@ -110,8 +117,8 @@ export class ResourceWatch<T extends KubeObject> {
   constructor(client: KubeClient, ref: ResourceRef, options: ResourceWatchOptions = {}) {
     this.client = client;
     this.ref = ref;
-    this.pageSize = options.pageSize ?? 500;
-    this.maxPageSize = options.maxPageSize ?? this.pageSize * 8;
+    this.pageSize = options.pageSize ?? LIST_PAGES.first;
+    this.maxPageSize = Math.max(options.maxPageSize ?? this.pageSize * LIST_PAGES.growth, this.pageSize);
     this.watchdogMs = options.watchdogMs ?? 90_000;
     this.deniedRetryMs = options.deniedRetryMs ?? 60_000;
     const b = options.backoff;
@@ -208,7 +215,7 @@ export class ResourceWatch<T extends KubeObject> {
     do {
       const page = await this.client.json<{ items?: T[]; metadata?: { resourceVersion?: string; continue?: string } }>(
         'GET', resourcePath(this.ref), { query: { limit, continue: continueToken }, signal, timeoutMs: 60_000 });
-      limit = Math.min(limit * 2, Math.max(this.maxPageSize, this.pageSize));
+      limit = nextPageLimit(limit, this.maxPageSize);
       const items = (page.items ?? []).map(slim);
       for (const item of items) fresh.set(item.metadata.uid, item);
       if (progressive && items.length > 0 && !signal.aborted) {
