@@ -8,6 +8,8 @@
 //     bare paged LISTs of the three clusters at once), then the wizard's first Edit Mode once the
 //     shell is idle;
 //   and `serve` started → first row of one cluster, next to kubectl listing it.
+// While rows arrive, while scrolling, during the burst and from the first row to all live, the
+// busiest task's main-thread CPU time stands next to the longest task (task-cpu.ts).
 // Each step starts once the machine is quiet (settle): the clusters' own work after a step is not Portolan's.
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,7 @@ import { clientFor } from './bench-client';
 import { bareList } from './core-figures';
 import { bareWatch, kubectlWatch, latencies, Patcher } from './burst';
 import { installProbe, type ProbeState } from './page-probe';
+import { traceTasks } from './task-cpu';
 
 export interface PageBench {
   book: FigureBook;
@@ -130,6 +133,7 @@ async function firstPage(bench: PageBench, browser: Browser, served: ServedApp, 
   await page.getByRole('checkbox', { name: `Show ${rowClusters[0]!.name}`, exact: true }).waitFor();
 
   let from = await pageNow(page);
+  let stopTracing = await traceTasks(browser, page);
   const began = performance.now();
   for (const cluster of rowClusters) await page.getByRole('checkbox', { name: `Show ${cluster.name}`, exact: true }).check();
   let stopPoking = poke(page);
@@ -137,6 +141,7 @@ async function firstPage(bench: PageBench, browser: Browser, served: ServedApp, 
   book.sample(`tick ${rowClusters.length} clusters → all ${totalRows} rows live`, performance.now() - began);
   await stopPoking();
   let to = await pageNow(page);
+  book.sample(`busiest task while ${totalRows} rows arrive: its main-thread CPU`, await stopTracing());
   book.sample(`longest task while ${totalRows} rows arrive`, await longestTask(page, from, to));
   book.sample(`longest input delay while ${totalRows} rows arrive`, await longestInputDelay(page, from, to));
   // The rows are live; their endpoint counts follow (the EndpointSlices are listed after the
@@ -145,7 +150,9 @@ async function firstPage(bench: PageBench, browser: Browser, served: ServedApp, 
   await settle();
   book.sample('longest task while the endpoint counts fill in', await longestTask(page, from, await pageNow(page)));
 
+  stopTracing = await traceTasks(browser, page);
   const [scrollFrom, scrollTo] = await scrollEndToEnd(page);
+  book.sample(`busiest task scrolling ${totalRows} rows end to end: its main-thread CPU`, await stopTracing());
   book.sample(`longest task scrolling ${totalRows} rows end to end`, await longestTask(page, scrollFrom, scrollTo));
 
   await settle();
@@ -164,6 +171,7 @@ async function firstPage(bench: PageBench, browser: Browser, served: ServedApp, 
   from = await pageNow(page);
   const count = Math.min(bench.burst, totalRows);
   stopPoking = poke(page);
+  stopTracing = await traceTasks(browser, page);
   const sent = await patcher.burst(burstId, count);
   const deadline = Date.now() + 30_000;
   let state = await probe(page);
@@ -194,6 +202,7 @@ async function firstPage(bench: PageBench, browser: Browser, served: ServedApp, 
   book.sample(`burst of ${count}: changes received, vs the floor`, store.length, bare.length);
   await stopPoking();
   to = await pageNow(page);
+  book.sample(`busiest task during the burst (${totalRows} rows shown): its main-thread CPU`, await stopTracing());
   book.sample(`longest task during the burst (${totalRows} rows shown)`, await longestTask(page, from, to));
   book.sample(`longest input delay during the burst (${totalRows} rows shown)`, await longestInputDelay(page, from, to));
 
@@ -224,9 +233,11 @@ async function secondPage(bench: PageBench, browser: Browser, served: ServedApp)
   await page.getByRole('table', { name: 'Services' }).getByRole('link').first().waitFor({ timeout: 120_000 });
   book.sample('page load → first row', performance.now() - began);
   const firstRow = await pageNow(page);
+  const stopTracing = await traceTasks(browser, page);
   await allLive(page, rowClusters.length, totalRows);
   const allRows = performance.now() - began;
   const lastRow = await pageNow(page);
+  const busiest = await stopTracing();
   // The floor: the same Services listed by bare paged LISTs of the three clusters at once, in this process.
   await settle();
   const clients = rowClusters.map((c) => clientFor(bench.kubeconfig, c.name));
@@ -238,6 +249,7 @@ async function secondPage(bench: PageBench, browser: Browser, served: ServedApp)
   // The app's start (its script evaluated, the shell's first render) and the rows arriving after it.
   book.sample('longest task from page load to the first row', await longestTask(page, 0, firstRow));
   book.sample(`longest task from the first row until all ${totalRows} rows are live`, await longestTask(page, firstRow, lastRow));
+  book.sample(`busiest task from the first row until all ${totalRows} rows are live: its main-thread CPU`, busiest);
 
   // The shell is idle once it has warmed up the wizard and Monaco (renderer/src/warm-up.ts marks it).
   await page.waitForFunction(() => performance.getEntriesByName('portolan:warm').length > 0, undefined, { timeout: 60_000, polling: 200 });
@@ -294,9 +306,11 @@ export async function pageFigures(bench: PageBench): Promise<void> {
   const burst = Math.min(bench.burst, total);
   book.close(`tick ${rowClusters.length} clusters → all ${total} rows live`, 'ms', null);
   book.close(`longest task while ${total} rows arrive`, 'ms', null, 'none over 50 ms (0)');
+  book.close(`busiest task while ${total} rows arrive: its main-thread CPU`, 'ms', null, '< 50 ms');
   book.close(`longest input delay while ${total} rows arrive`, 'ms', null, '< 100 ms');
   book.close('longest task while the endpoint counts fill in', 'ms', null, 'none over 50 ms (0)');
   book.close(`longest task scrolling ${total} rows end to end`, 'ms', null, 'none over 50 ms (0)');
+  book.close(`busiest task scrolling ${total} rows end to end: its main-thread CPU`, 'ms', null, '< 50 ms');
   for (const name of ['p50', 'p99', 'max']) {
     book.close(`burst of ${burst}: change → row in the store, ${name}`, 'ms', 'a bare watch in its own process', name === 'p99' ? '< 100 ms' : null);
     book.close(`burst of ${burst}: change → row painted, ${name}`, 'ms', 'a bare watch in its own process', name === 'p99' ? '< 150 ms' : null);
@@ -307,6 +321,7 @@ export async function pageFigures(bench: PageBench): Promise<void> {
   book.close(`burst of ${burst}: changes received`, 'events', 'kubectl get --watch -o json', `${burst} each`);
   book.close(`burst of ${burst}: changes received, vs the floor`, 'events', 'a bare watch in its own process', `${burst} each`);
   book.close(`longest task during the burst (${total} rows shown)`, 'ms', null, 'none over 50 ms (0)');
+  book.close(`busiest task during the burst (${total} rows shown): its main-thread CPU`, 'ms', null, '< 50 ms');
   book.close(`longest input delay during the burst (${total} rows shown)`, 'ms', null, '< 100 ms');
   book.close(`renderer heap holding ${total} rows`, 'MB', 'after unticking every cluster');
   book.close('renderer heap after ticking and unticking every cluster again', 'MB', 'after unticking the first time', 'within 10%');
@@ -314,6 +329,7 @@ export async function pageFigures(bench: PageBench): Promise<void> {
   book.close(`page load → all ${total} rows from ${rowClusters.length} clusters live`, 'ms', 'bare paged LISTs of the clusters at once', '< 2000 ms');
   book.close('longest task from page load to the first row', 'ms', null);
   book.close(`longest task from the first row until all ${total} rows are live`, 'ms', null, 'none over 50 ms (0)');
+  book.close(`busiest task from the first row until all ${total} rows are live: its main-thread CPU`, 'ms', null, '< 50 ms');
   book.close('first Edit Mode, shell idle → Monaco shows the manifest', 'ms', null, '< 300 ms');
   book.close(`serve started → first row (${rowClusters[0]!.name})`, 'ms', 'kubectl get services (table)');
 }

@@ -30,9 +30,11 @@ it('produces every figure of the bench on a small run', async () => {
     [/^core heap after unsubscribing$/, true],
     [/^tick 3 clusters → all 603 rows live$/, false],
     [/^longest task while 603 rows arrive$/, false],
+    [/^busiest task while 603 rows arrive: its main-thread CPU$/, false],
     [/^longest input delay while 603 rows arrive$/, false],
     [/^longest task while the endpoint counts fill in$/, false],
     [/^longest task scrolling 603 rows end to end$/, false],
+    [/^busiest task scrolling 603 rows end to end: its main-thread CPU$/, false],
     ...['store', 'painted'].flatMap((where) => ['p50', 'p99', 'max'].map((p): [RegExp, boolean] =>
       [new RegExp(`^burst of 200: change → row ${where === 'store' ? 'in the store' : 'painted'}, ${p}$`), true])),
     [/^burst of 200: change → row in the store, p50, on the changes kubectl received$/, true],
@@ -40,6 +42,7 @@ it('produces every figure of the bench on a small run', async () => {
     [/^burst of 200: changes received$/, true],
     [/^burst of 200: changes received, vs the floor$/, true],
     [/^longest task during the burst \(603 rows shown\)$/, false],
+    [/^busiest task during the burst \(603 rows shown\): its main-thread CPU$/, false],
     [/^longest input delay during the burst \(603 rows shown\)$/, false],
     [/^renderer heap holding 603 rows$/, true],
     [/^renderer heap after ticking and unticking every cluster again$/, true],
@@ -47,6 +50,7 @@ it('produces every figure of the bench on a small run', async () => {
     [/^page load → all 603 rows from 3 clusters live$/, true],
     [/^longest task from page load to the first row$/, false],
     [/^longest task from the first row until all 603 rows are live$/, false],
+    [/^busiest task from the first row until all 603 rows are live: its main-thread CPU$/, false],
     [/^first Edit Mode, shell idle → Monaco shows the manifest$/, false],
     [/^serve started → first row \(portolan-b\)$/, true],
   ];
