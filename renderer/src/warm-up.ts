@@ -1,8 +1,13 @@
 // What the first click on Create Service and on Edit Mode would otherwise wait for: the wizard's
-// chunk, Monaco (about 1 MB of script, a few hundred ms to evaluate in one piece) and its YAML
-// worker, loaded once the window has been quiet for a while (rows paging in or a burst of changes
-// make it busy), one step per quiet spell so that input never waits long behind them.
+// chunk, Monaco (about 4 MB of script, a few hundred ms to evaluate in one piece: evaluated here in
+// layers, editor/monaco-layers.ts) and its YAML worker, loaded once the window has been quiet for a
+// while (rows paging in or a burst of changes make it busy), one step per quiet spell so that input
+// never waits long behind them.
+import { MONACO_LAYERS } from './editor/monaco-layers';
+
 const QUIET_MS = 1000;
+/** Between Monaco's layers (each a task under 50 ms) a shorter quiet spell will do. */
+const LAYER_QUIET_MS = 250;
 /** A performance mark set once everything is warm (the bench waits for it). */
 export const WARM_MARK = 'portolan:warm';
 
@@ -24,7 +29,11 @@ export async function warmUpWhenIdle(): Promise<void> {
   try {
     await quiet(QUIET_MS);
     await import('./components/wizard/CreateServiceDialog.vue');
-    await quiet(QUIET_MS);
+    for (const layer of MONACO_LAYERS) {
+      await quiet(LAYER_QUIET_MS);
+      await layer();
+    }
+    await quiet(LAYER_QUIET_MS);
     const { monaco } = await import('./editor/monaco');
     await quiet(QUIET_MS);
     // A YAML model starts the YAML language worker (schema and all); the editor then finds it running.
