@@ -50,7 +50,6 @@ it('produces every figure of the bench on a small run', async () => {
     [/^page load → all 603 rows from 3 clusters live$/, true],
     [/^longest task from page load to the first row$/, false],
     [/^longest task from the first row until all 603 rows are live$/, false],
-    [/^busiest task from the first row until all 603 rows are live: its main-thread CPU$/, false],
     [/^longest task while the shell warms up \(wizard, Monaco\)$/, false],
     [/^busiest task while the shell warms up \(wizard, Monaco\): its main-thread CPU$/, false],
     [/^first Edit Mode, shell idle → Monaco shows the manifest$/, false],
