@@ -146,6 +146,58 @@ test.describe('the live Service list', () => {
     await app.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
     await app.screenshot({ path: 'test-results/screens/list-many-zh-CN.png' });
   });
+
+  test('far jumps reuse the rows\' elements, and each shows its own row: name, selection, focus', async ({ app, clusters }) => {
+    const [a] = clusters.clusters as [TestCluster];
+    const ns = `e2e-jump-${Date.now().toString(36)}`;
+    await a.kubectl(['create', 'namespace', ns]);
+    const names = Array.from({ length: 200 }, (_, i) => `far-${String(i).padStart(3, '0')}`);
+    await a.kubectl(['apply', '-f', '-'], serviceList(ns, names));
+    await app.getByRole('searchbox', { name: 'Search Services' }).fill(ns);
+    await expect(app.getByRole('status').filter({ hasText: 'of' })).toContainText('200 of', { timeout: 20_000 });
+    await rowOf(app, 'far-001', 'portolan-a').getByRole('checkbox').check();
+    const body = table(app).getByRole('rowgroup').nth(1);
+    /** Scrolls the rows to `top` with focus outside them; the names of the rows rendered, in order. */
+    const jump = async (top: number): Promise<string[]> => {
+      return body.evaluate(async (el, top) => {
+        (document.activeElement as HTMLElement | null)?.blur();
+        el.scrollTop = top;
+        // The scroll event, then the render it causes, then the frame.
+        for (let i = 0; i < 2; i += 1) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        return [...el.querySelectorAll('[role=row] .st-name a')].map((link) => link.textContent ?? '');
+      }, top);
+    };
+    // Each row rendered shows the Service at its index (rows sorted by name: far-NNN at index NNN).
+    const expectInPlace = async (): Promise<void> => {
+      const rows = await body.evaluate((el) => [...el.querySelectorAll('[role=row]')].map((row) => ({
+        index: Number(row.getAttribute('aria-rowindex')) - 2,
+        name: row.querySelector('.st-name a')?.textContent ?? '',
+        checked: (row.querySelector('input[type=checkbox]') as HTMLInputElement).checked,
+      })));
+      expect(rows.length).toBeGreaterThan(10);
+      for (const row of rows) expect(row).toEqual({ index: row.index, name: names[row.index], checked: row.index === 1 });
+    };
+    await jump(4800);
+    await expectInPlace();
+    // Mark the elements now rendered: after the next far jump, the same elements show other rows.
+    await body.evaluate((el) => el.querySelectorAll('[role=row]').forEach((row) => row.setAttribute('data-probe', '1')));
+    const bottom = await jump(1_000_000);
+    expect(bottom.at(-1)).toBe('far-199');
+    expect(await body.locator('[role=row][data-probe]').count()).toBeGreaterThan(10);
+    await expectInPlace();
+    await jump(0);
+    await expectInPlace();
+    // A focused row is never reused for another one: the focus stays on its Service or leaves the table.
+    await jump(4800);
+    await jump(0);
+    const focused = rowOf(app, 'far-003', 'portolan-a').getByRole('link', { name: 'far-003' });
+    await focused.focus();
+    await body.evaluate((el) => { el.scrollTop = 1_000_000; });
+    await expect.poll(() => body.evaluate((el) => el.querySelector('[role=row] .st-name a')?.textContent)).not.toBe('far-000');
+    const active = await app.evaluate(() => (document.activeElement?.closest('[role=row]') ? document.activeElement.textContent : null));
+    expect([null, 'far-003']).toContain(active);
+    await expectInPlace();
+  });
 });
 
 test('edits a Service as kubectl edit does: only the change is sent, a change made meanwhile is shown and rebased', async ({ app, clusters, context }) => {

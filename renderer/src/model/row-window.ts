@@ -41,3 +41,23 @@ export function scrollTopFor(index: number, align: 'auto' | 'center', { count, r
   else if (top + rowHeight > scrollTop + viewportHeight) next = top + rowHeight - viewportHeight;
   return Math.min(max, Math.max(0, next));
 }
+
+/** The first and last row index of a window (last < first when it is empty). */
+export interface WindowRange {
+  first: number;
+  last: number;
+}
+
+/** The range a window's items cover. */
+export const rangeOf = (items: WindowItem[]): WindowRange => ({ first: items[0]?.index ?? 0, last: items.at(-1)?.index ?? -1 });
+
+/**
+ * True when the next window shares no row with the last one (a dragged scrollbar, End, a fling):
+ * keyed by row, every row's elements would then be removed and created again, and the table reuses
+ * them in place instead (keyed by slot). Removing and creating rows was two thirds of a fast
+ * scroll's script time in a profile.
+ */
+export function sharesNoRow(previous: WindowRange | null, next: WindowRange): boolean {
+  if (!previous || previous.last < previous.first || next.last < next.first) return false;
+  return next.first > previous.last || next.last < previous.first;
+}

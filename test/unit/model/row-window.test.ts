@@ -2,7 +2,7 @@
 // (those whose box intersects it): any count, height, scroll position and overscan.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scrollTopFor, windowItems } from '../../../renderer/src/model/row-window';
+import { rangeOf, scrollTopFor, sharesNoRow, windowItems } from '../../../renderer/src/model/row-window';
 
 const input = fc.record({
   count: fc.integer({ min: 0, max: 5000 }),
@@ -39,5 +39,23 @@ describe('row window', () => {
     expect(scrollTopFor(50, 'center', w)).toBe(50 * 48 - (480 - 48) / 2);
     expect(scrollTopFor(0, 'center', w)).toBe(0);
     expect(scrollTopFor(99, 'center', w)).toBe(100 * 48 - 480);
+  });
+
+  it('tells a window that shares no row with the last one, by definition (no index in both)', () => {
+    const range = fc.record({ first: fc.integer({ min: 0, max: 100 }), length: fc.integer({ min: 0, max: 30 }) })
+      .map(({ first, length }) => ({ first, last: first + length - 1 }));
+    fc.assert(fc.property(range, range, (previous, next) => {
+      const indexes = (r: { first: number; last: number }): number[] => Array.from({ length: Math.max(0, r.last - r.first + 1) }, (_, i) => r.first + i);
+      const shared = indexes(next).some((i) => indexes(previous).includes(i));
+      const bothShow = indexes(previous).length > 0 && indexes(next).length > 0;
+      expect(sharesNoRow(previous, next)).toBe(bothShow && !shared);
+    }));
+    expect(sharesNoRow(null, { first: 0, last: 10 })).toBe(false);
+  });
+
+  it('gives the range a window covers', () => {
+    const items = windowItems({ count: 1000, rowHeight: 48, scrollTop: 4800, viewportHeight: 800, overscan: 4 });
+    expect(rangeOf(items)).toEqual({ first: 96, last: 120 });
+    expect(rangeOf([])).toEqual({ first: 0, last: -1 });
   });
 });
