@@ -8,6 +8,9 @@ export interface Scope {
   namespace: string | null;
 }
 
+/** One key per scope (a context and a namespace, or all of them), for maps of scopes. */
+export const scopeKey = (scope: Scope): string => `${scope.context}|${scope.namespace ?? '*'}`;
+
 /** The scopes a list follows: per context, its chosen namespaces, or all of them when none is chosen. */
 export function listScopes(contexts: string[], namespacesOf: (context: string) => string[]): Scope[] {
   return contexts.flatMap((context): Scope[] => {

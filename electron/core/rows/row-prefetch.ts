@@ -6,7 +6,7 @@
 // after `holdMs`. A head start, not a cache: once handed over or let go, nothing is held. Only the
 // row streams are held: a subscription starts its join (a Service's EndpointSlices) itself, once
 // they have listed.
-import type { Scope } from '../../api/list-scopes';
+import { scopeKey, type Scope } from '../../api/list-scopes';
 import type { RowKind } from '../../api/types';
 import type { KubeClient } from '../kube/kube-client';
 import type { KubeObject } from '../watch/resource-ref';
@@ -23,8 +23,6 @@ interface Hold {
   timer: NodeJS.Timeout;
 }
 
-const scopeKey = (context: string, namespace: string | null): string => `${context}|${namespace ?? '*'}`;
-
 export class RowPrefetch<K extends RowKind> {
   private readonly hub: WatchHub;
   private readonly descriptor: RowDescriptor<K>;
@@ -40,7 +38,7 @@ export class RowPrefetch<K extends RowKind> {
   /** Opens (or joins) the streams of the descriptor's sources in each scope, held for `holdMs` from now. */
   hold(scopes: PrefetchScope[]): void {
     for (const { context, namespace, client } of scopes) {
-      const key = scopeKey(context, namespace);
+      const key = scopeKey({ context, namespace });
       const leases = this.descriptor.sources.map((source) =>
         this.hub.acquire<KubeObject>(context, client, { group: source.group, version: source.version, plural: source.plural, namespace }, { rows: true }));
       // A scope held already is held anew (the new leases first: its streams keep running).
@@ -53,7 +51,7 @@ export class RowPrefetch<K extends RowKind> {
 
   /** A subscription of `kind` to the scope exists now (and shares its streams): the hold of that kind ends. */
   handOver(kind: RowKind, context: string, namespace: string | null): void {
-    if (kind === this.descriptor.kind) this.release(scopeKey(context, namespace));
+    if (kind === this.descriptor.kind) this.release(scopeKey({ context, namespace }));
   }
 
   close(): void {

@@ -6,7 +6,7 @@ import { computed, reactive, shallowRef, triggerRef, type ComputedRef, type Shal
 import type { RowKind, RowOf, RowsBatch, WatchStatus } from '../../../electron/api/types';
 import type { Live } from '../api/live';
 import { subscribe } from '../api/portolan';
-import type { Scope } from '../../../electron/api/list-scopes';
+import { scopeKey, type Scope } from '../../../electron/api/list-scopes';
 import { applyBatch } from '../model/row-batch';
 import type { RowChange } from '../model/sorted-view';
 
@@ -19,8 +19,6 @@ export interface LiveRows<K extends RowKind> {
   errorsByContext: ComputedRef<Map<string, string>>;
   sync(scopes: Scope[]): Promise<void>;
 }
-
-const scopeKey = (scope: Scope): string => `${scope.context}|${scope.namespace ?? '*'}`;
 
 /**
  * `onChanges`: called with what each batch changed (the Services list keeps its sorted view and
