@@ -11,6 +11,8 @@ export async function startShell(pinia: Pinia): Promise<void> {
   const contexts = useContextsStore(pinia);
   const sidebar = useSidebarStore(pinia);
   await Promise.all([contexts.load(), sidebar.load(), useConnectionsStore(pinia).load()]);
-  // First start (nothing selected or remembered): show the current context.
-  if (contexts.list) sidebar.selected = initialSelection(sidebar.selected, contexts.list);
+  // First start (nothing selected or remembered): show the current context. Nothing else is
+  // assigned: an assignment is saved back to core.
+  const first = contexts.list ? initialSelection(sidebar.selected, contexts.list) : sidebar.selected;
+  if (first.length > 0 && first !== sidebar.selected) sidebar.selected = first;
 }
