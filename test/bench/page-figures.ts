@@ -5,14 +5,15 @@
 //     longest task), renderer heap with every row, after unticking them, and after ticking and
 //     unticking them once more;
 //   page 2, the three clusters remembered: page load → first row and → all live (next to the floor:
-//     bare paged LISTs of the three clusters at once), the longest task while the shell warms up
+//     bare paged LISTs of the three clusters at once, and with the CPU time core, Chromium, the
+//     clusters and the whole machine used meanwhile: process-cpu.ts), the longest task while the shell warms up
 //     the wizard and Monaco, then the wizard's first Edit Mode once the shell is idle;
 //   and `serve` started → first row of one cluster, next to kubectl listing it.
 // While rows arrive, while scrolling, during the burst and while the shell warms up, the busiest
 // task's main-thread CPU time stands next to the longest task (task-cpu.ts).
 // Each step starts once the machine is quiet (settle): the clusters' own work after a step is not Portolan's.
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestCluster } from '../cluster/test-cluster';
@@ -23,6 +24,7 @@ import { bareList } from './core-figures';
 import { bareWatch, kubectlWatch, latencies, Patcher } from './burst';
 import { installProbe, type ProbeState } from './page-probe';
 import { traceTasks } from './task-cpu';
+import { childrenNamed, cpuMs, machineMs, snapshot } from './process-cpu';
 
 export interface PageBench {
   book: FigureBook;
@@ -228,6 +230,7 @@ async function firstPage(bench: PageBench, browser: Browser, served: ServedApp, 
 
 async function secondPage(bench: PageBench, browser: Browser, served: ServedApp): Promise<void> {
   const { book, rowClusters, totalRows } = bench;
+  const cpuBefore = snapshot();
   const began = performance.now();
   const { context, page } = await freshPage(browser, served.url);
   await page.getByRole('table', { name: 'Services' }).getByRole('link').first().waitFor({ timeout: 120_000 });
@@ -236,7 +239,17 @@ async function secondPage(bench: PageBench, browser: Browser, served: ServedApp)
   // Not traced: a trace of these seconds, while 14 MB of rows come through, slowed the page's load.
   await allLive(page, rowClusters.length, totalRows);
   const allRows = performance.now() - began;
+  const cpuAfter = snapshot();
   const lastRow = await pageNow(page);
+  if (cpuBefore && cpuAfter) {
+    const during = `page load → all ${totalRows} rows live`;
+    const clusterPids = rowClusters.flatMap((c) => Object.values(c.state.processes).flatMap((p) => (p ? [p.pid] : [])));
+    const machine = machineMs(cpuBefore, cpuAfter);
+    book.sample(`${during}: CPU time of core`, cpuMs(cpuBefore, cpuAfter, [served.process.pid!]));
+    book.sample(`${during}: CPU time of Chromium (every process)`, cpuMs(cpuBefore, cpuAfter, childrenNamed(cpuAfter, 'chrom')));
+    book.sample(`${during}: CPU time of the ${rowClusters.length} clusters`, cpuMs(cpuBefore, cpuAfter, clusterPids));
+    book.sample(`${during}: CPU time of the machine`, machine.busy, machine.available);
+  }
   // From here the shell warms up the wizard and Monaco in its quiet spells (renderer/src/warm-up.ts).
   const stopTracing = await traceTasks(browser, page);
   // The floor: the same Services listed by bare paged LISTs of the three clusters at once, in this process.
@@ -330,6 +343,13 @@ export async function pageFigures(bench: PageBench): Promise<void> {
   book.close('renderer heap after ticking and unticking every cluster again', 'MB', 'after unticking the first time', 'within 10%');
   book.close('page load → first row', 'ms', null);
   book.close(`page load → all ${total} rows from ${rowClusters.length} clusters live`, 'ms', 'bare paged LISTs of the clusters at once', '< 2000 ms');
+  if (existsSync('/proc/stat')) {
+    const during = `page load → all ${total} rows live`;
+    book.close(`${during}: CPU time of core`, 'ms', null);
+    book.close(`${during}: CPU time of Chromium (every process)`, 'ms', null);
+    book.close(`${during}: CPU time of the ${rowClusters.length} clusters`, 'ms', null);
+    book.close(`${during}: CPU time of the machine`, 'ms', 'all its cores for as long (busy ÷ available)');
+  }
   book.close('longest task from page load to the first row', 'ms', null);
   book.close(`longest task from the first row until all ${total} rows are live`, 'ms', null, 'none over 50 ms (0)');
   book.close('longest task while the shell warms up (wizard, Monaco)', 'ms', null, 'none over 50 ms (0)');
