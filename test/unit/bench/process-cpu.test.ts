@@ -1,5 +1,6 @@
-// The bench's CPU accounting (test/bench/process-cpu.ts) against the kernel's own: a child that spins
-// for a known time is charged about that time, to its tree and to the machine, and an idle one nothing.
+// The bench's CPU accounting (test/bench/process-cpu.ts) against the kernel's own: a grandchild that
+// spins through a window is charged a real share of it, to its tree and to the machine; one that
+// sleeps is charged nothing.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
