@@ -105,6 +105,12 @@ async function allLive(page: Page, clusters: number, total: number): Promise<voi
   }, [clusters, total] as const, { polling: 'raf', timeout: 120_000 });
 }
 
+/** Unticks every cluster and waits for the status strip to go: the page's subscriptions have ended. */
+async function untickAll(page: Page, clusters: TestCluster[]): Promise<void> {
+  for (const cluster of clusters) await page.getByRole('checkbox', { name: `Show ${cluster.name}`, exact: true }).uncheck();
+  await page.locator('[aria-label="Cluster status"]').waitFor({ state: 'detached' });
+}
+
 async function setSelected(page: Page, selected: string[]): Promise<void> {
   await page.evaluate(async (selected) => {
     await fetch('/api/call', { method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin',
@@ -212,8 +218,7 @@ async function firstPage(bench: PageBench, browser: Browser, served: ServedApp, 
   // more (what a user switching back and forth leaves behind).
   const holding = await heapMB(context, page);
   const untick = async (): Promise<number> => {
-    for (const cluster of rowClusters) await page.getByRole('checkbox', { name: `Show ${cluster.name}`, exact: true }).uncheck();
-    await page.locator('[aria-label="Cluster status"]').waitFor({ state: 'detached' });
+    await untickAll(page, rowClusters);
     return heapMB(context, page);
   };
   const first = await untick();
@@ -282,8 +287,7 @@ async function secondPage(bench: PageBench, browser: Browser, served: ServedApp)
   const wizard = page.getByRole('dialog', { name: 'Create Service' });
   await wizard.getByRole('button', { name: 'Close' }).click();
   await wizard.waitFor({ state: 'detached' });
-  for (const cluster of rowClusters) await page.getByRole('checkbox', { name: `Show ${cluster.name}`, exact: true }).uncheck();
-  await page.locator('[aria-label="Cluster status"]').waitFor({ state: 'detached' });
+  await untickAll(page, rowClusters);
   await setSelected(page, []);
   await context.close();
 }
