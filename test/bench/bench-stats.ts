@@ -1,7 +1,8 @@
 // The bench's figures: each is the median of its runs with min and max, the machine's load while it
 // was measured, and (where there is one) the reference measured in the same runs next to it.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { machineTicks } from './process-cpu';
 
 export interface Stat {
   median: number;
@@ -88,11 +89,6 @@ export function table(figures: Figure[]): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-function cpuTimes(): { idle: number; total: number } {
-  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-  return { idle: line[3]! + (line[4] ?? 0), total: line.reduce((a, b) => a + b, 0) };
-}
-
 /**
  * Waits (at most `maxMs`) until the machine is quiet: at least `idle` of its CPU time idle over half
  * a second. The clusters keep working after a step (the EndpointSlice controller mirrors a burst's
@@ -103,9 +99,10 @@ export async function settle(idle = 0.7, maxMs = 20_000): Promise<void> {
   if (!existsSync('/proc/stat')) return;
   const deadline = Date.now() + maxMs;
   while (Date.now() < deadline) {
-    const a = cpuTimes();
+    const a = machineTicks();
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const b = cpuTimes();
-    if ((b.idle - a.idle) / Math.max(1, b.total - a.total) >= idle) return;
+    const b = machineTicks();
+    const total = b.total - a.total;
+    if ((total - (b.busy - a.busy)) / Math.max(1, total) >= idle) return;
   }
 }

@@ -34,10 +34,15 @@ export function snapshot(): CpuSnapshot | null {
       // The process ended while the list was read.
     }
   }
+  return { processes, ...machineTicks() };
+}
+
+/** The machine's clock ticks since boot over every core: busy (neither idle nor waiting for I/O) and in all. */
+export function machineTicks(): { busy: number; total: number } {
   // user nice system idle iowait irq softirq steal (guest time is already counted in user and nice).
   const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
   const total = cpu.reduce((a, b) => a + b, 0);
-  return { processes, busy: total - cpu[3]! - (cpu[4] ?? 0), total };
+  return { busy: total - cpu[3]! - (cpu[4] ?? 0), total };
 }
 
 /** The processes of `after` that are one of `roots` or descend from one. */
