@@ -235,9 +235,6 @@ export class RowSubscription<K extends RowKind> {
   private flush(): void {
     this.timer = null;
     if (this.closed || (this.changed.size === 0 && this.deleted.size === 0)) return;
-    // Only a flush that had something to send starts an interval: the first rows after a quiet
-    // spell (or after subscribing) go out at once.
-    this.lastFlush = performance.now();
     const upserted: Array<RowOf[K]> = [];
     // A bounded message: the rest follows at once, in order, so neither side holds one huge message
     // and the renderer can paint in between.
@@ -274,7 +271,12 @@ export class RowSubscription<K extends RowKind> {
       this.ownChanged.delete(uid);
     }
     this.deleted.clear();
-    if (upserted.length > 0 || batch.deleted.length > 0) this.options.onBatch(batch);
+    if (upserted.length > 0 || batch.deleted.length > 0) {
+      // Only a batch sent starts an interval, timed from when it goes out (building one may take
+      // longer than the next): the first rows after a quiet spell (or after subscribing) go out at once.
+      this.lastFlush = performance.now();
+      this.options.onBatch(batch);
+    }
     if (this.changed.size > 0) this.timer = setImmediate(() => this.flush());
   }
 }
