@@ -1,7 +1,7 @@
-// What the bench installs in the page before the app runs: long-task and input-delay observers, and a wrapper around
-// the event socket's handler that notes, for every row carrying a bench label, when the app's handler
-// (which applies the batch to the store) returned, and when the frame after it was painted (the
-// first task after the next animation frame).
+// What the bench installs in the page before the app runs: long-task and input-delay observers, a
+// wait on the DOM (portolanWhenDom), and a wrapper around the event socket's handler that notes, for
+// every row carrying a bench label, when the app's handler (which applies the batch to the store)
+// returned, and when the frame after it was painted (the first task after the next animation frame).
 export interface ProbeState {
   longTasks: Array<{ start: number; duration: number }>;
   /** Inputs (Event Timing): when, and how long each waited before its handlers ran. */
@@ -14,12 +14,28 @@ export interface ProbeState {
 declare global {
   interface Window {
     portolanBench: ProbeState;
+    /** Calls `resolve` once `holds()` is true, checked now and after every change of the DOM; `reject` after 120 s. */
+    portolanWhenDom(holds: () => boolean, resolve: () => void, reject: (error: Error) => void, what: string): void;
   }
 }
 
 export function installProbe(): void {
   const state: ProbeState = { longTasks: [], inputs: [], store: {}, paint: {} };
   window.portolanBench = state;
+  window.portolanWhenDom = (holds, resolve, reject, what) => {
+    if (holds()) return resolve();
+    const observer = new MutationObserver(() => {
+      if (!holds()) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`not seen in 120 s: ${what}`));
+    }, 120_000);
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+  };
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) state.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
