@@ -70,6 +70,7 @@ beforeAll(async () => {
   contexts.push({ name: 'userinfo', context: { cluster: 'userinfo', user: 'none' } });
   contexts.push({ name: 'userinfo-and-token', context: { cluster: 'userinfo', user: 'token' } });
   contexts.push({ name: 'plain-http-token', context: { cluster: 'plain-http', user: 'token' } });
+  contexts.push({ name: 'uncompressed-token', context: { cluster: 'uncompressed', user: 'token' } });
   contexts.push({ name: 'plain-http-exec', context: { cluster: 'plain-http', user: 'exec-relative' } });
   contexts.push({ name: 'plain-http-userinfo', context: { cluster: 'plain-http-userinfo', user: 'token' } });
   const withUserInfo = new URL(proxy.url);
@@ -81,6 +82,7 @@ beforeAll(async () => {
       { name: 'proxied', cluster: { server: proxy.url, 'certificate-authority-data': ca } },
       { name: 'userinfo', cluster: { server: withUserInfo.toString().replace(/\/$/, ''), 'certificate-authority-data': ca } },
       { name: 'plain-http', cluster: { server: plainProxy.url } },
+      { name: 'uncompressed', cluster: { server: proxy.url, 'certificate-authority-data': ca, 'disable-compression': true } },
       { name: 'plain-http-userinfo', cluster: { server: plainProxy.url.replace('http://', 'http://url-user:pw@') } },
     ],
     users: Object.entries(users).map(([name, user]) => ({ name, user })),
@@ -130,7 +132,7 @@ async function viaPortolan(context: string, recorder: RecordingProxy): Promise<S
   let error = '';
   try {
     const config = contextClientConfig(store.merged, context);
-    const client = new KubeClient(config.kubeConfig, config.extraAuthorization);
+    const client = new KubeClient(config.kubeConfig, config.extraAuthorization, config.compression);
     await client.json('GET', '/version').catch((e: Error) => (error = e.message));
     await client.close();
   } catch (e) {
@@ -237,5 +239,21 @@ describe('what a real API server receives, kubectl and Portolan side by side', (
     expect(byKubectl.error).toContain('Please enter Username');
     const byPortolan = await viaPortolan(context, proxy);
     expect(byPortolan.authorization).toBe(prompted[context]);
+  });
+
+  // The cluster entry's disable-compression: kubectl then asks for no compressed answer (Go's
+  // transport asks for gzip otherwise). Portolan asks for `identity`, and otherwise for what fetch
+  // offers (gzip among others): the same choice in other words, on purpose.
+  it.each([['token', true], ['uncompressed-token', false]] as const)('%s: asks for a compressed answer as kubectl does (%s)', async (context, compressed) => {
+    const asked = async (via: typeof viaKubectl): Promise<string | null> => {
+      const since = proxy.requests.length;
+      expect((await via(context, proxy)).ok).toBe(true);
+      return proxy.requests.slice(since).find((r) => r.path.startsWith('/version'))!.acceptEncoding;
+    };
+    const byKubectl = await asked(viaKubectl);
+    const byPortolan = await asked(viaPortolan);
+    expect(byKubectl).toBe(compressed ? 'gzip' : null);
+    expect(/\bgzip\b/.test(byPortolan ?? '')).toBe(compressed);
+    if (!compressed) expect(byPortolan).toBe('identity');
   });
 });

@@ -1,5 +1,5 @@
 // A proxy in front of a real API server that records what each client sends: the Authorization
-// header and the client certificate (its SHA-256 fingerprint). It terminates TLS with the cluster's
+// header, the client certificate (its SHA-256 fingerprint) and the Accept-Encoding header. It terminates TLS with the cluster's
 // own serving certificate (so kubeconfigs that trust the cluster's CA trust it), asks for a client
 // certificate, and forwards every request to the real server, presenting the same certificate when
 // it is one whose key the test knows. With `plain`, it listens on http:// instead.
@@ -17,6 +17,8 @@ export interface RecordedRequest {
   userAgent: string;
   authorization: string | null;
   clientCertificate: string | null;
+  /** The Accept-Encoding header, if any. */
+  acceptEncoding: string | null;
   status: number;
 }
 
@@ -40,7 +42,7 @@ export async function startRecordingProxy(target: string, pki: ClusterPki, optio
     const clientCertificate = raw ? new X509Certificate(raw).fingerprint256 : null;
     const record: RecordedRequest = {
       path: req.url ?? '', userAgent: String(req.headers['user-agent'] ?? ''),
-      authorization: req.headers.authorization ?? null, clientCertificate, status: 0,
+      authorization: req.headers.authorization ?? null, clientCertificate, acceptEncoding: req.headers['accept-encoding'] ?? null, status: 0,
     };
     requests.push(record);
     const pair = clientCertificate ? known.get(clientCertificate) : undefined;

@@ -155,7 +155,7 @@ export class ConnectionManager {
     let client: KubeClient;
     try {
       const config = contextClientConfig(this.store.merged, context, this.trust);
-      client = new KubeClient(config.kubeConfig, config.extraAuthorization);
+      client = new KubeClient(config.kubeConfig, config.extraAuthorization, config.compression);
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       return failed({ code: 'context.unusable', params: { context: summary.name, source: summary.source, detail } });

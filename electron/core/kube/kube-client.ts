@@ -29,12 +29,15 @@ export class KubeClient {
   readonly server: string;
   private readonly kubeConfig: KubeConfig;
   private readonly extraAuthorization: ExtraAuthorization | null;
+  private readonly compression: boolean;
   private dispatcher: Dispatcher | undefined;
   private dispatcherReady = false;
 
-  constructor(kubeConfig: KubeConfig, extraAuthorization: ExtraAuthorization | null = null) {
+  /** `compression`: false for a cluster entry with `disable-compression: true`, as kubectl honours it. */
+  constructor(kubeConfig: KubeConfig, extraAuthorization: ExtraAuthorization | null = null, compression = true) {
     this.kubeConfig = kubeConfig;
     this.extraAuthorization = extraAuthorization;
+    this.compression = compression;
     const cluster = kubeConfig.getCurrentCluster();
     if (!cluster) throw new Error('the context has no cluster');
     this.server = cluster.server.replace(/\/+$/, '');
@@ -110,6 +113,8 @@ export class KubeClient {
       this.dispatcherReady = true;
     }
     const headers: Record<string, string> = { Accept: 'application/json', ...context.getHeaders() };
+    // fetch asks for gzip (and br, deflate, zstd) unless told otherwise; kubectl then asks for nothing compressed.
+    if (!this.compression) headers['Accept-Encoding'] = 'identity';
     if (authorization) {
       for (const name of Object.keys(headers)) if (name.toLowerCase() === 'authorization') delete headers[name];
       headers.Authorization = authorization;

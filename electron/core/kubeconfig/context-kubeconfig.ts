@@ -11,6 +11,8 @@ import { credentialPlan, ExtraAuthorization } from './user-credentials';
 export interface ContextClientConfig {
   kubeConfig: KubeConfig;
   extraAuthorization: ExtraAuthorization;
+  /** False when the cluster entry says `disable-compression: true` (client-node drops that field). */
+  compression: boolean;
 }
 
 function absolute(value: unknown, base: string): unknown {
@@ -81,5 +83,9 @@ export function contextClientConfig(merged: MergedKubeconfig, contextName: strin
     exec = new ExecCredentialAuthenticator(plan.exec, userName, source, EXEC_TIMEOUT_MS, added ? (command) => trust(source, command) : null);
     kubeConfig.addAuthenticator(exec);
   }
-  return { kubeConfig, extraAuthorization: new ExtraAuthorization(plan, server, () => exec?.close()) };
+  return {
+    kubeConfig,
+    extraAuthorization: new ExtraAuthorization(plan, server, () => exec?.close()),
+    compression: clusterValue['disable-compression'] !== true,
+  };
 }
