@@ -2,4 +2,6 @@
 // them ahead of time. (editor/editor.api, which has types, matches none of these.)
 declare module 'monaco-editor/editor/common/*';
 declare module 'monaco-editor/editor/browser/*';
+declare module 'monaco-editor/editor/contrib/*';
+declare module 'monaco-editor/platform/*';
 declare module 'monaco-editor/editor/standalone/*';

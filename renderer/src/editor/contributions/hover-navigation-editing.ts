@@ -1,0 +1,29 @@
+// Monaco's editor contributions (part 3 of 4: hover, go to, markers, line and cursor editing, snippets, sticky scroll), in the order
+// monaco-editor/internal/common/workers.js imports them: a layer of the warm-up (editor/monaco-layers.ts).
+import 'monaco-editor/editor/contrib/inlineProgress/browser/inlineProgress';
+import 'monaco-editor/editor/contrib/gotoSymbol/browser/goToCommands';
+import 'monaco-editor/editor/contrib/gotoSymbol/browser/link/goToDefinitionAtPosition';
+import 'monaco-editor/editor/contrib/gotoError/browser/gotoError';
+import 'monaco-editor/editor/contrib/gotoError/browser/markerSelectionStatus';
+import 'monaco-editor/editor/contrib/gpu/browser/gpuActions';
+import 'monaco-editor/editor/contrib/hover/browser/hoverContribution';
+import 'monaco-editor/editor/contrib/indentation/browser/indentation';
+import 'monaco-editor/editor/contrib/inlayHints/browser/inlayHintsContribution';
+import 'monaco-editor/editor/contrib/inPlaceReplace/browser/inPlaceReplace';
+import 'monaco-editor/editor/contrib/insertFinalNewLine/browser/insertFinalNewLine';
+import 'monaco-editor/editor/contrib/lineSelection/browser/lineSelection';
+import 'monaco-editor/editor/contrib/linesOperations/browser/linesOperations';
+import 'monaco-editor/editor/contrib/linkedEditing/browser/linkedEditing';
+import 'monaco-editor/editor/contrib/links/browser/links';
+import 'monaco-editor/editor/contrib/longLinesHelper/browser/longLinesHelper';
+import 'monaco-editor/editor/contrib/middleScroll/browser/middleScroll.contribution';
+import 'monaco-editor/editor/contrib/multicursor/browser/multicursor';
+import 'monaco-editor/editor/contrib/parameterHints/browser/parameterHints';
+import 'monaco-editor/editor/contrib/placeholderText/browser/placeholderText.contribution';
+import 'monaco-editor/editor/contrib/rename/browser/rename';
+import 'monaco-editor/editor/contrib/sectionHeaders/browser/sectionHeaders';
+import 'monaco-editor/editor/contrib/semanticTokens/browser/documentSemanticTokens';
+import 'monaco-editor/editor/contrib/semanticTokens/browser/viewportSemanticTokens';
+import 'monaco-editor/editor/contrib/smartSelect/browser/smartSelect';
+import 'monaco-editor/editor/contrib/snippet/browser/snippetController2';
+import 'monaco-editor/editor/contrib/stickyScroll/browser/stickyScrollContribution';
