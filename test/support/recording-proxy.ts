@@ -1,8 +1,9 @@
 // A proxy in front of a real API server that records what each client sends: the Authorization
-// header, the client certificate (its SHA-256 fingerprint) and the Accept-Encoding header. It terminates TLS with the cluster's
-// own serving certificate (so kubeconfigs that trust the cluster's CA trust it), asks for a client
-// certificate, and forwards every request to the real server, presenting the same certificate when
-// it is one whose key the test knows. With `plain`, it listens on http:// instead.
+// header, the client certificate (its SHA-256 fingerprint) and the Accept-Encoding header. It
+// terminates TLS with the cluster's own serving certificate (so kubeconfigs that trust the cluster's
+// CA trust it), asks for a client certificate, and forwards every request to the real server,
+// presenting the same certificate when it is one whose key the test knows. With `plain`, it listens
+// on http:// instead.
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';

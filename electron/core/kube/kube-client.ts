@@ -113,7 +113,8 @@ export class KubeClient {
       this.dispatcherReady = true;
     }
     const headers: Record<string, string> = { Accept: 'application/json', ...context.getHeaders() };
-    // fetch asks for gzip (and br, deflate, zstd) unless told otherwise; kubectl then asks for nothing compressed.
+    // fetch asks for gzip (and br, deflate, zstd) unless told otherwise; with disable-compression,
+    // kubectl asks for no compressed answer.
     if (!this.compression) headers['Accept-Encoding'] = 'identity';
     if (authorization) {
       for (const name of Object.keys(headers)) if (name.toLowerCase() === 'authorization') delete headers[name];
