@@ -99,7 +99,7 @@ async function heapMB(context: BrowserContext, page: Page): Promise<number> {
 
 /** Every cluster of the strip live, and their counts adding up to `total`. */
 async function allLive(page: Page, clusters: number, total: number): Promise<void> {
-  await page.evaluate(([clusters, total]) => new Promise<void>((resolve, reject) => {
+  await page.evaluate(([clusters, total]) => {
     const holds = (): boolean => {
       const items = [...document.querySelectorAll('[aria-label="Cluster status"] li')];
       if (items.length !== clusters) return false;
@@ -112,22 +112,18 @@ async function allLive(page: Page, clusters: number, total: number): Promise<voi
       }
       return sum === total;
     };
-    window.portolanWhenDom(holds, resolve, reject, `${clusters} clusters live with ${total} Services`);
-  }), [clusters, total] as const);
+    return window.portolanWhenDom(holds, `${clusters} clusters live with ${total} Services`);
+  }, [clusters, total] as const);
 }
 
 /** The Services table shows its first row. */
 async function firstRowShown(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((resolve, reject) => {
-    window.portolanWhenDom(() => document.querySelector('[role="table"][aria-label="Services"] a[href]') !== null, resolve, reject, 'a row in the Services table');
-  }));
+  await page.evaluate(() => window.portolanWhenDom(() => document.querySelector('[role="table"][aria-label="Services"] a[href]') !== null, 'a row in the Services table'));
 }
 
 /** The wizard's editor (Monaco) shows the manifest. */
 async function manifestInEditor(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((resolve, reject) => {
-    window.portolanWhenDom(() => document.querySelector('.wz-editor .view-lines')?.textContent?.includes('apiVersion') === true, resolve, reject, 'the manifest in Monaco');
-  }));
+  await page.evaluate(() => window.portolanWhenDom(() => document.querySelector('.wz-editor .view-lines')?.textContent?.includes('apiVersion') === true, 'the manifest in Monaco'));
 }
 
 /** Unticks every cluster and waits for the status strip to go: the page's subscriptions have ended. */

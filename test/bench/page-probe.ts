@@ -14,15 +14,15 @@ export interface ProbeState {
 declare global {
   interface Window {
     portolanBench: ProbeState;
-    /** Calls `resolve` once `holds()` is true, checked now and after every change of the DOM; `reject` after 120 s. */
-    portolanWhenDom(holds: () => boolean, resolve: () => void, reject: (error: Error) => void, what: string): void;
+    /** Resolves once `holds()` is true, checked now and after every change of the DOM; rejects after 120 s. */
+    portolanWhenDom(holds: () => boolean, what: string): Promise<void>;
   }
 }
 
 export function installProbe(): void {
   const state: ProbeState = { longTasks: [], inputs: [], store: {}, paint: {} };
   window.portolanBench = state;
-  window.portolanWhenDom = (holds, resolve, reject, what) => {
+  window.portolanWhenDom = (holds, what) => new Promise((resolve, reject) => {
     if (holds()) return resolve();
     const observer = new MutationObserver(() => {
       if (!holds()) return;
@@ -35,7 +35,7 @@ export function installProbe(): void {
       reject(new Error(`not seen in 120 s: ${what}`));
     }, 120_000);
     observer.observe(document, { childList: true, subtree: true, characterData: true });
-  };
+  });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) state.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
