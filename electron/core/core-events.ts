@@ -1,9 +1,11 @@
 import type { ApiEvents, EventName } from '../api/contract';
 import { Emitter } from '../api/emitter';
+import { fromWire, toWire } from '../api/event-wire';
 
 /**
  * `to`: the client (a window, or a browser page) an event is addressed to; null for everyone.
- * `json()`: the payload's JSON text (redacted, built once however many transports ask).
+ * `json()`: the payload's JSON text as text transports send it (redacted, rows batches packed by
+ * api/event-wire.ts; built once however many transports ask).
  */
 export type CoreEventListener = <E extends EventName>(event: E, payload: ApiEvents[E], to: string | null, json: () => string) => void;
 
@@ -44,11 +46,18 @@ export class CoreEvents {
 
   private send(event: EventName, payload: unknown, to: string | null): void {
     if (this.events.size === 0) return;
-    // Objects are checked through their JSON text, which is kept for the transports that send text.
-    let value: unknown;
+    // Objects are checked through their wire form's JSON text, which is kept for the transports that
+    // send text (the packed form is the smaller text to check).
+    let value: unknown = payload;
+    let wire: unknown;
     let json: string | null = null;
-    if (typeof payload === 'object' && payload !== null) ({ value, json } = this.outgoing.redactToJson(payload));
-    else value = this.outgoing.redact(payload);
-    this.events.emit(event, value, to, () => (json ??= JSON.stringify(value)));
+    if (typeof payload === 'object' && payload !== null) {
+      const packed = toWire(event, payload);
+      ({ value: wire, json } = this.outgoing.redactToJson(packed));
+      if (wire !== packed) value = fromWire(event, wire);
+    } else {
+      value = wire = this.outgoing.redact(payload);
+    }
+    this.events.emit(event, value, to, () => (json ??= JSON.stringify(wire)));
   }
 }

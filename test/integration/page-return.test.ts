@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
+import type { EventName } from '../../electron/api/contract';
+import { fromWire } from '../../electron/api/event-wire';
 import type { RowsBatch, WatchStatus } from '../../electron/api/types';
 import type { PortolanCore } from '../../electron/core/portolan-core';
 import { startBrowserTransport, type BrowserTransport } from '../../electron/serve/browser-transport-server';
@@ -37,7 +39,10 @@ it('tells a page back after its grace period that its lists ended, and a new sub
   const open = async (): Promise<{ ws: WebSocket; messages: Array<{ event: string; payload: unknown }> }> => {
     const ws = new WebSocket(`ws://127.0.0.1:${transport.port}/api/events?client=returning-page`, { headers: auth });
     const messages: Array<{ event: string; payload: unknown }> = [];
-    ws.on('message', (data) => messages.push(JSON.parse(String(data)) as { event: string; payload: unknown }));
+    ws.on('message', (data) => {
+      const { event, payload } = JSON.parse(String(data)) as { event: EventName; payload: unknown };
+      messages.push({ event, payload: fromWire(event, payload) });
+    });
     await new Promise((resolve) => ws.on('open', resolve));
     return { ws, messages };
   };

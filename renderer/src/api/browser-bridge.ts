@@ -1,7 +1,9 @@
 // The browser side of the browser transport: the same bridge the preload exposes in Electron, over
-// fetch (calls) and a WebSocket (events). The token travels in an HttpOnly cookie the server set.
+// fetch (calls) and a WebSocket (events; rows batches arrive packed, see electron/api/event-wire.ts).
+// The token travels in an HttpOnly cookie the server set.
 import { methodNames, type ApiEvents, type EventName, type PortolanBridge } from '../../../electron/api/contract';
 import { Emitter } from '../../../electron/api/emitter';
+import { fromWire } from '../../../electron/api/event-wire';
 import type { ApiResult } from '../../../electron/api/types';
 
 export interface BrowserBridgeOptions {
@@ -31,7 +33,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): Portola
     };
     socket.onmessage = (message: MessageEvent<string>) => {
       const { event, payload } = JSON.parse(message.data) as { event: EventName; payload: unknown };
-      listeners.get(event)?.emit(payload);
+      listeners.get(event)?.emit(fromWire(event, payload));
     };
     socket.onclose = () => {
       socket = null;
