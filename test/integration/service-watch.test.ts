@@ -102,6 +102,27 @@ describe('service subscriptions', () => {
     }
   });
 
+  it("sends a list's pages at once, each as it arrives, without waiting for the batch interval", async () => {
+    // Pages of 2 and a flood interval of 3 s: a list of 7 Services comes in 4 answers, none of them a flood.
+    const paged = await connectedCore(set.kubeconfig, 'portolan-a', { batchMs: 3000, watch: { pageSize: 2, maxPageSize: 2 } });
+    const namespace = uniqueNamespace('pages');
+    await a!.kubectl(['create', 'namespace', namespace]);
+    await a!.kubectl(['apply', '-f', '-'], servicesList(namespace, 7, 'page'));
+    let id: string | null = null;
+    const rows = new RowCollector(paged, () => id);
+    try {
+      const asked = performance.now();
+      id = (await paged.handlers.watchRows({ clientId: CLIENT, kind: 'services', context: 'portolan-a', namespace })).subscriptionId;
+      await eventually('7 rows', async () => (rows.rows.size === 7 ? true : undefined));
+      const withRows = rows.batches.filter((b) => b.batch.upserted.length > 0);
+      expect(withRows.slice(0, 4).map((b) => b.batch.upserted.length)).toEqual([2, 2, 2, 1]);
+      expect(withRows[3]!.at - asked).toBeLessThan(1500);
+    } finally {
+      rows.close();
+      await paged.dispose();
+    }
+  });
+
   it('sends each row once when only its EndpointSlices arrive and its endpoint counts stay the same', async () => {
     const namespace = uniqueNamespace('once');
     await a!.kubectl(['create', 'namespace', namespace]);

@@ -1,8 +1,9 @@
 // One subscriber's live list of one kind in a (cluster, namespace scope): the shared streams of the
 // descriptor's resources joined into slim rows, sent as deltas instead of the whole list on every
 // event. Batching adapts to load: a change after a quiet spell goes out at once (on the next turn of
-// the event loop, with whatever arrived in the same read); while changes keep coming, they are
-// coalesced into at most one batch per interval, and no message holds more than `maxBatchRows` rows.
+// the event loop, with whatever arrived in the same read), and so does a list's page; while watch
+// events keep coming, they are coalesced into at most one batch per interval, and no message holds
+// more than `maxBatchRows` rows.
 // The joined resource (a Service's EndpointSlices) is listed only once the rows' own resources are,
 // and those of every other list in their first list too (see WatchHub.whenRowsListed): the rows of
 // all selected clusters come first, at the speed of their own lists, and their joined part (the
@@ -58,6 +59,8 @@ export class RowSubscription<K extends RowKind> {
   private readonly sentSignature = new Map<string, string>();
   private readonly deleted = new Set<string>();
   private timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+  /** The timer is a setImmediate (the flush comes on the next turn anyway). */
+  private timerImmediate = false;
   private lastFlush = -Infinity;
   private readonly stops: Array<() => void> = [];
   private closed = false;
@@ -166,7 +169,8 @@ export class RowSubscription<K extends RowKind> {
       this.sentSignature.delete(object.metadata.uid);
       this.deleted.add(object.metadata.uid);
     }
-    this.schedule();
+    // A list's page came in one answer, not as a flood of events: its rows go out at once.
+    this.schedule(delta.listed);
   }
 
   /** Indexes a joined object under its owner; the owner's key, or null when it has none. */
@@ -199,10 +203,27 @@ export class RowSubscription<K extends RowKind> {
     if (touched.size > 0) this.schedule();
   }
 
-  private schedule(): void {
-    if (this.timer || this.closed) return;
-    const wait = this.lastFlush + (this.options.batchMs ?? 25) - performance.now();
-    this.timer = wait <= 0 ? setImmediate(() => this.flush()) : setTimeout(() => this.flush(), wait);
+  /** `now`: flush on the next turn of the event loop, whenever the last batch went out. */
+  private schedule(now = false): void {
+    if (this.closed || (this.timer && (!now || this.timerImmediate))) return;
+    this.cancelTimer();
+    const wait = now ? 0 : this.untilIntervalEnds();
+    this.timerImmediate = wait <= 0;
+    this.timer = wait <= 0 ? setImmediate(() => this.flush()) : setTimeout(() => this.onTimeout(), wait);
+  }
+
+  private untilIntervalEnds(): number {
+    return this.lastFlush + (this.options.batchMs ?? 25) - performance.now();
+  }
+
+  /**
+   * Node fires a timer by the event loop's time, taken when the loop's turn began: after a long
+   * turn (a big list page parsed) it fires that much early. One that did waits out the rest.
+   */
+  private onTimeout(): void {
+    this.timer = null;
+    if (this.untilIntervalEnds() > 0) this.schedule();
+    else this.flush();
   }
 
   private cancelTimer(): void {
@@ -277,6 +298,9 @@ export class RowSubscription<K extends RowKind> {
       this.lastFlush = performance.now();
       this.options.onBatch(batch);
     }
-    if (this.changed.size > 0) this.timer = setImmediate(() => this.flush());
+    if (this.changed.size > 0) {
+      this.timerImmediate = true;
+      this.timer = setImmediate(() => this.flush());
+    }
   }
 }

@@ -16,6 +16,8 @@ export interface WatchDelta<T> {
   deleted: T[];
   /** True when the delta comes from a (re)list: the cache now equals the server's list. */
   relisted: boolean;
+  /** True when its objects came in one list answer (a page, or a relist), not one by one as watch events. */
+  listed: boolean;
 }
 
 
@@ -220,14 +222,14 @@ export class ResourceWatch<T extends KubeObject> {
       for (const item of items) fresh.set(item.metadata.uid, item);
       if (progressive && items.length > 0 && !signal.aborted) {
         for (const item of items) this.items.set(item.metadata.uid, item);
-        this.emit({ added: items, modified: [], deleted: [], relisted: false });
+        this.emit({ added: items, modified: [], deleted: [], relisted: false, listed: true });
       }
       listVersion ??= page.metadata?.resourceVersion ?? null;
       continueToken = page.metadata?.continue || undefined;
     } while (continueToken && !signal.aborted);
     if (signal.aborted) return;
     this.stats.lists += 1;
-    const delta: WatchDelta<T> = { added: [], modified: [], deleted: [], relisted: true };
+    const delta: WatchDelta<T> = { added: [], modified: [], deleted: [], relisted: true, listed: true };
     for (const [uid, item] of fresh) {
       const old = this.items.get(uid);
       if (!old) delta.added.push(item);
@@ -319,10 +321,10 @@ export class ResourceWatch<T extends KubeObject> {
     if (event.type === 'ADDED' || event.type === 'MODIFIED') {
       const existed = this.items.has(uid);
       this.items.set(uid, object);
-      this.emit({ added: existed ? [] : [object], modified: existed ? [object] : [], deleted: [], relisted: false });
+      this.emit({ added: existed ? [] : [object], modified: existed ? [object] : [], deleted: [], relisted: false, listed: false });
     } else if (event.type === 'DELETED') {
       this.items.delete(uid);
-      this.emit({ added: [], modified: [], deleted: [object], relisted: false });
+      this.emit({ added: [], modified: [], deleted: [object], relisted: false, listed: false });
     }
   }
 }
