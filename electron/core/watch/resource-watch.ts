@@ -78,6 +78,16 @@ export function lacksLastApplied(object: object): boolean {
 }
 
 /**
+ * A copy of the record without `key`, built afresh: `delete` on a copy turns it into a dictionary
+ * (slower to read, and 10,000 Services' metadata took about 5 MB more).
+ */
+function without<V>(record: Record<string, V>, key: string): Record<string, V> {
+  const copy: Record<string, V> = {};
+  for (const k of Object.keys(record)) if (k !== key) copy[k] = record[k]!;
+  return copy;
+}
+
+/**
  * What the cache keeps of an object: all of it but metadata.managedFields, which no view shows and
  * which is often the largest part, and the value of kubectl's last-applied annotation (a second copy
  * of the object for everything made with client-side `kubectl apply`), which only the detail view
@@ -87,13 +97,8 @@ function slim<T extends KubeObject>(object: T): T {
   const metadata = object.metadata as T['metadata'] & { managedFields?: unknown; annotations?: Record<string, string> };
   const lastApplied = metadata?.annotations?.[LAST_APPLIED] !== undefined;
   if (metadata?.managedFields === undefined && !lastApplied) return object;
-  const rest = { ...metadata };
-  delete rest.managedFields;
-  if (lastApplied) {
-    const annotations = { ...metadata.annotations };
-    delete annotations[LAST_APPLIED];
-    rest.annotations = annotations;
-  }
+  const rest = without(metadata, 'managedFields') as T['metadata'];
+  if (lastApplied) rest.annotations = without(metadata.annotations!, LAST_APPLIED);
   const copy = { ...object, metadata: rest };
   if (lastApplied) trimmed.add(copy);
   return copy;
