@@ -262,7 +262,7 @@ async function secondPage(bench: PageBench, browser: Browser, served: ServedApp)
   await firstRowShown(page);
   book.sample('page load → first row', performance.now() - began);
   const firstRow = await pageNow(page);
-  // Not traced: a trace of these seconds, while 14 MB of rows come through, slowed the page's load.
+  // Not traced: a trace of these seconds, while 8 MB of packed rows come through, slowed the page's load.
   await allLive(page, rowClusters.length, totalRows);
   const allRows = performance.now() - began;
   const cpuAfter = snapshot();
