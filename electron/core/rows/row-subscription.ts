@@ -59,8 +59,6 @@ export class RowSubscription<K extends RowKind> {
   private readonly sentSignature = new Map<string, string>();
   private readonly deleted = new Set<string>();
   private timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
-  /** The timer is a setImmediate (the flush comes on the next turn anyway). */
-  private timerImmediate = false;
   private lastFlush = -Infinity;
   private readonly stops: Array<() => void> = [];
   private closed = false;
@@ -203,12 +201,14 @@ export class RowSubscription<K extends RowKind> {
     if (touched.size > 0) this.schedule();
   }
 
-  /** `now`: flush on the next turn of the event loop, whenever the last batch went out. */
+  /**
+   * `now`: flush on the next turn of the event loop, whenever the last batch went out (a pending
+   * timer gives way to one for the next turn).
+   */
   private schedule(now = false): void {
-    if (this.closed || (this.timer && (!now || this.timerImmediate))) return;
+    if (this.closed || (this.timer && !now)) return;
     this.cancelTimer();
     const wait = now ? 0 : this.untilIntervalEnds();
-    this.timerImmediate = wait <= 0;
     this.timer = wait <= 0 ? setImmediate(() => this.flush()) : setTimeout(() => this.onTimeout(), wait);
   }
 
@@ -298,9 +298,6 @@ export class RowSubscription<K extends RowKind> {
       this.lastFlush = performance.now();
       this.options.onBatch(batch);
     }
-    if (this.changed.size > 0) {
-      this.timerImmediate = true;
-      this.timer = setImmediate(() => this.flush());
-    }
+    if (this.changed.size > 0) this.timer = setImmediate(() => this.flush());
   }
 }
