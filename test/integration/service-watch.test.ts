@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortolanCore } from '../../electron/core/portolan-core';
+import type { CoreOptions, PortolanCore } from '../../electron/core/portolan-core';
 import { RowCollector } from '../support/row-collector';
 import { connectedCore, eventually, testClusters, uniqueNamespace } from './clusters';
 
@@ -31,11 +31,24 @@ function servicesList(namespace: string, count: number, prefix = 'svc'): string 
   });
 }
 
-async function subscribe(namespace: string | null): Promise<{ id: string; rows: RowCollector }> {
+async function subscribe(namespace: string | null, on: PortolanCore = core): Promise<{ id: string; rows: RowCollector }> {
   let id: string | null = null;
-  const rows = new RowCollector(core, () => id);
-  id = (await core.handlers.watchRows({ clientId: CLIENT, kind: 'services', context: 'portolan-a', namespace })).subscriptionId;
+  const rows = new RowCollector(on, () => id);
+  id = (await on.handlers.watchRows({ clientId: CLIENT, kind: 'services', context: 'portolan-a', namespace })).subscriptionId;
   return { id, rows };
+}
+
+/** A core of its own (with `options`) and a new namespace of `count` Services named `prefix-<i>`, for `test`; the core ends after. */
+async function withOwnCore(options: Partial<CoreOptions>, prefix: string, count: number, test: (own: PortolanCore, namespace: string) => Promise<void>): Promise<void> {
+  const own = await connectedCore(set.kubeconfig, 'portolan-a', options);
+  try {
+    const namespace = uniqueNamespace(prefix);
+    await a!.kubectl(['create', 'namespace', namespace]);
+    await a!.kubectl(['apply', '-f', '-'], servicesList(namespace, count, prefix));
+    await test(own, namespace);
+  } finally {
+    await own.dispose();
+  }
 }
 
 describe('service subscriptions', () => {
@@ -79,14 +92,8 @@ describe('service subscriptions', () => {
 
   it('sends a change that follows a quiet spell at once, without waiting for the batch interval', async () => {
     // A core whose flood interval is 3 s: a lone change must still arrive long before that.
-    const slow = await connectedCore(set.kubeconfig, 'portolan-a', { batchMs: 3000 });
-    const namespace = uniqueNamespace('idle');
-    await a!.kubectl(['create', 'namespace', namespace]);
-    await a!.kubectl(['apply', '-f', '-'], servicesList(namespace, 2, 'idle'));
-    let id: string | null = null;
-    const rows = new RowCollector(slow, () => id);
-    try {
-      id = (await slow.handlers.watchRows({ clientId: CLIENT, kind: 'services', context: 'portolan-a', namespace })).subscriptionId;
+    await withOwnCore({ batchMs: 3000 }, 'idle', 2, async (slow, namespace) => {
+      const { rows } = await subscribe(namespace, slow);
       // The initial load ends when the endpoint counts follow the rows (at most one interval later).
       await eventually('initial rows, endpoints known', async () =>
         (rows.rows.size === 2 && [...rows.rows.values()].every((r) => r.endpoints !== null) ? true : undefined));
@@ -96,31 +103,21 @@ describe('service subscriptions', () => {
       await eventually('changed row', async () => (rows.byName('idle-1')?.labels.tier === 'web' ? true : undefined));
       const arrived = rows.batches.find((b) => b.batch.upserted.some((r) => r.labels.tier === 'web'))!.at;
       expect(arrived - labelled).toBeLessThan(1500);
-    } finally {
       rows.close();
-      await slow.dispose();
-    }
+    });
   });
 
   it("sends a list's pages at once, each as it arrives, without waiting for the batch interval", async () => {
     // Pages of 2 and a flood interval of 3 s: a list of 7 Services comes in 4 answers, none of them a flood.
-    const paged = await connectedCore(set.kubeconfig, 'portolan-a', { batchMs: 3000, watch: { pageSize: 2, maxPageSize: 2 } });
-    const namespace = uniqueNamespace('pages');
-    await a!.kubectl(['create', 'namespace', namespace]);
-    await a!.kubectl(['apply', '-f', '-'], servicesList(namespace, 7, 'page'));
-    let id: string | null = null;
-    const rows = new RowCollector(paged, () => id);
-    try {
+    await withOwnCore({ batchMs: 3000, watch: { pageSize: 2, maxPageSize: 2 } }, 'page', 7, async (paged, namespace) => {
       const asked = performance.now();
-      id = (await paged.handlers.watchRows({ clientId: CLIENT, kind: 'services', context: 'portolan-a', namespace })).subscriptionId;
+      const { rows } = await subscribe(namespace, paged);
       await eventually('7 rows', async () => (rows.rows.size === 7 ? true : undefined));
       const withRows = rows.batches.filter((b) => b.batch.upserted.length > 0);
       expect(withRows.slice(0, 4).map((b) => b.batch.upserted.length)).toEqual([2, 2, 2, 1]);
       expect(withRows[3]!.at - asked).toBeLessThan(1500);
-    } finally {
       rows.close();
-      await paged.dispose();
-    }
+    });
   });
 
   it('sends each row once when only its EndpointSlices arrive and its endpoint counts stay the same', async () => {
