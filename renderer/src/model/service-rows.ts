@@ -49,11 +49,27 @@ export interface Sort {
   direction: 'asc' | 'desc';
 }
 
+/**
+ * naturalKey of a context's or a namespace's name, remembered: a few names shared by thousands of
+ * rows (a list from three clusters has every Service name three times, so most rows need a tie key).
+ */
+const fewKeys = new Map<string, string>();
+function fewKey(text: string): string {
+  let key = fewKeys.get(text);
+  if (key === undefined) {
+    key = naturalKey(text);
+    // Bounded, should a cluster have namespaces by the thousand.
+    if (fewKeys.size >= 4096) fewKeys.clear();
+    fewKeys.set(text, key);
+  }
+  return key;
+}
+
 function sortValue(row: ServiceRow, key: SortKey): string | number {
   switch (key) {
     case 'name': return naturalKey(row.name);
-    case 'context': return naturalKey(row.context);
-    case 'namespace': return naturalKey(row.namespace);
+    case 'context': return fewKey(row.context);
+    case 'namespace': return fewKey(row.namespace);
     case 'type': return `${row.kind}/${row.access}`;
     case 'clusterIP': return naturalKey(row.clusterIP ?? '');
     case 'external': return naturalKey(row.externalName ?? row.externalAddresses.join(','));
@@ -84,7 +100,7 @@ export function serviceOrder(filter: RowFilter, sort: Sort): ViewOrder<ServiceRo
     include: (row) => (contexts.size === 0 || contexts.has(row.context)) && matchesType(row, filter.type)
       && matchesQuery(row),
     sortKey: (row) => sortValue(row, key),
-    tieKey: (row) => `${naturalKey(row.context)}\u0000${naturalKey(row.namespace)}\u0000${naturalKey(row.name)}\u0000${rowKey(row)}`,
+    tieKey: (row) => `${fewKey(row.context)}\u0000${fewKey(row.namespace)}\u0000${naturalKey(row.name)}\u0000${rowKey(row)}`,
     descending: direction === 'desc',
   };
 }
