@@ -16,8 +16,13 @@ export type { Scope };
 /** A drawing that took this many changes means a flood: the next waits FLOOD_MS after it. */
 const FLOOD_ROWS = 500;
 const FLOOD_MS = 120;
-/** While a flood lasts, the view takes its changes in tasks of at most this many, before the frame that draws them. */
-const APPLY_SLICE = 2000;
+/** The view takes changes this many at a time ... */
+const APPLY_CHUNK = 500;
+/**
+ * ... in tasks of about this long (wall-clock, so a page sharing its cores with busy processes
+ * still yields often): the rest waits for the next task, and a drawing shows what was taken.
+ */
+const TASK_MS = 8;
 
 export const useServicesStore = defineStore('services', () => {
   const live = liveRows('services', (changes) => changed(changes));
@@ -46,27 +51,36 @@ export const useServicesStore = defineStore('services', () => {
   }
 
   // Many batches may land within one frame (a list paging in from several clusters): the view takes
-  // them in one pass and the page is rendered once for all of them. While rows flood in (the last
-  // drawing took FLOOD_ROWS changes or more: lists paging in), the page is drawn at most every
-  // FLOOD_MS, since a drawing costs much the same whatever number of rows it brings; single changes
-  // (a burst of updates) are drawn on the next frame, and so are rows leaving (a cluster unticked:
-  // its rows go at once, and the view lets them go). After a flood's wait, the view takes the
-  // changes in tasks of their own (APPLY_SLICE at a time) and the frame only draws: no one task
-  // both moves thousands of rows and renders. A hidden window gets no animation frames, hence the
-  // timer.
-  interface Publishing { delay?: ReturnType<typeof setTimeout>; frame: number; timer: ReturnType<typeof setTimeout> }
+  // them and the page is rendered once for all of them. While rows flood in (the last drawing took
+  // FLOOD_ROWS changes or more: lists paging in), the page is drawn at most every FLOOD_MS, since a
+  // drawing costs much the same whatever number of rows it brings; single changes (a burst of
+  // updates) are drawn on the next frame, and so are rows leaving (a cluster unticked: its rows go
+  // at once, and the view lets them go). After a flood's wait, the view takes the changes in tasks
+  // of their own and the frame mostly draws. No task takes changes for much longer than TASK_MS:
+  // what a frame leaves is drawn by the next drawing. A hidden window gets no animation frames,
+  // hence the timer.
+  /** `prepared`: the view took the changes in tasks of their own; the frame only draws. */
+  interface Publishing { delay?: ReturnType<typeof setTimeout>; frame: number; timer: ReturnType<typeof setTimeout>; prepared?: boolean }
   let publishing: Publishing | null = null;
   let lastPublish = { at: -Infinity, changes: 0 };
   /** Changes the view took since the last drawing. */
   let taken = 0;
-  function take(count: number): void {
-    if (pending.length === 0) return;
-    const changes = pending.splice(0, count);
-    view.apply(changes);
-    taken += changes.length;
+  /** Takes up to `most` changes, APPLY_CHUNK at a time, while TASK_MS lasts (one chunk at least); returns how many it took. */
+  function take(most: number): number {
+    const until = performance.now() + TASK_MS;
+    let count = 0;
+    while (count < most && pending.length > 0 && (count === 0 || performance.now() < until)) {
+      const changes = pending.splice(0, Math.min(APPLY_CHUNK, most - count));
+      view.apply(changes);
+      count += changes.length;
+    }
+    taken += count;
+    return count;
   }
   function schedulePublish(now: boolean): void {
     if (publishing) {
+      // Rows leaving are taken by the coming frame itself.
+      if (now) publishing.prepared = false;
       if (now && publishing.delay !== undefined) {
         clearTimeout(publishing.delay);
         publishing.delay = undefined;
@@ -76,14 +90,14 @@ export const useServicesStore = defineStore('services', () => {
     }
     const wait = now ? 0 : Math.max(0, lastPublish.changes >= FLOOD_ROWS ? lastPublish.at + FLOOD_MS - performance.now() : 0);
     const next: Publishing = { frame: 0, timer: setTimeout(publish, wait + 100) };
-    // The changes waiting when the wait ends are taken, slice by slice; those arriving meanwhile
+    // The changes waiting when the wait ends are taken, task by task; those arriving meanwhile
     // are left to the drawing (else a flood could put the drawing off for as long as it lasts).
     const prepare = (left: number): void => {
-      const count = Math.min(left, APPLY_SLICE);
-      take(count);
+      const count = take(left);
       if (left > count) next.delay = setTimeout(() => prepare(left - count), 0);
       else {
         next.delay = undefined;
+        next.prepared = true;
         next.frame = requestAnimationFrame(publish);
       }
     };
@@ -92,18 +106,20 @@ export const useServicesStore = defineStore('services', () => {
     publishing = next;
   }
   function publish(): void {
+    const prepared = publishing?.prepared === true;
     if (publishing) {
       clearTimeout(publishing.delay);
       cancelAnimationFrame(publishing.frame);
       clearTimeout(publishing.timer);
       publishing = null;
     }
-    take(pending.length);
+    if (!prepared) take(pending.length);
     lastPublish = { at: performance.now(), changes: taken };
     taken = 0;
     visible.value = view.rows();
     triggerRef(rows);
     triggerRef(countByContext);
+    if (pending.length > 0) schedulePublish(false);
   }
 
   /** The list's filter or sort changed: the view is rebuilt once. */

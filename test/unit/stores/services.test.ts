@@ -90,7 +90,7 @@ describe('services store', () => {
     expect(store.visible).toHaveLength(604);
   });
 
-  it('takes a flood\'s changes into the view in slices of 2,000 before the frame that draws them', async () => {
+  it('takes a flood\'s changes into the view 500 at a time before the frame that draws them', async () => {
     const { store, m } = await flooded();
     const drawn: number[] = [];
     const slices: number[] = [];
@@ -106,8 +106,35 @@ describe('services store', () => {
       m.handlers.onData(batch(m, rowsOf(4500, 'svc')));
       await new Promise((r) => setTimeout(r, 160));
       expect(store.visible).toHaveLength(5100);
-      expect(slices).toEqual([2000, 2000, 500]);
-      expect(drawn).toEqual([600, 600, 600]);
+      expect(slices).toEqual(Array(9).fill(500));
+      expect(drawn).toEqual(Array(9).fill(600));
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('takes changes for about 8 ms per task: a drawing shows what was taken, the next one the rest', async () => {
+    const store = useServicesStore();
+    await store.sync([{ context: 'a', namespace: null }]);
+    const m = made[0]!;
+    const drawn: number[] = [];
+    const original = SortedView.prototype.apply;
+    // Each slice of 500 takes 3 ms: a task takes three of them at most.
+    const spy = vi.spyOn(SortedView.prototype, 'apply').mockImplementation(function (this: InstanceType<typeof SortedView>, changes) {
+      drawn.push(store.visible.length);
+      const until = performance.now() + 3;
+      while (performance.now() < until) { /* a slow machine */ }
+      original.call(this, [...changes]);
+    });
+    try {
+      m.handlers.onData(batch(m, rowsOf(3000, 'svc')));
+      await frame();
+      // The first drawing came after at most three slices (1,500 rows), not all six.
+      expect(store.visible.length).toBeGreaterThanOrEqual(500);
+      expect(store.visible.length).toBeLessThanOrEqual(1500);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(store.visible).toHaveLength(3000);
+      expect(drawn.length).toBe(6);
     } finally {
       spy.mockRestore();
     }
