@@ -49,10 +49,7 @@ export interface Sort {
   direction: 'asc' | 'desc';
 }
 
-/**
- * naturalKey of a context's or a namespace's name, remembered: a few names shared by thousands of
- * rows (a list from three clusters has every Service name three times, so most rows need a tie key).
- */
+/** naturalKey of a context's or a namespace's name, remembered: a few names shared by thousands of rows. */
 const fewKeys = new Map<string, string>();
 function fewKey(text: string): string {
   let key = fewKeys.get(text);
@@ -80,6 +77,18 @@ function sortValue(row: ServiceRow, key: SortKey): string | number {
   }
 }
 
+/**
+ * Context, namespace and name, then the row's key. The sorted column's own part is left out: two
+ * rows' tie keys are compared only when their sort keys are equal, and so would that part be (a
+ * list from three clusters has every name three times: sorted by name, most rows need a tie key).
+ */
+function tieKey(row: ServiceRow, sorted: SortKey): string {
+  const context = sorted === 'context' ? '' : fewKey(row.context);
+  const namespace = sorted === 'namespace' ? '' : fewKey(row.namespace);
+  const name = sorted === 'name' ? '' : naturalKey(row.name);
+  return `${context}\u0000${namespace}\u0000${name}\u0000${rowKey(row)}`;
+}
+
 export interface RowFilter {
   query: string;
   type: TypeFilter;
@@ -100,7 +109,7 @@ export function serviceOrder(filter: RowFilter, sort: Sort): ViewOrder<ServiceRo
     include: (row) => (contexts.size === 0 || contexts.has(row.context)) && matchesType(row, filter.type)
       && matchesQuery(row),
     sortKey: (row) => sortValue(row, key),
-    tieKey: (row) => `${fewKey(row.context)}\u0000${fewKey(row.namespace)}\u0000${naturalKey(row.name)}\u0000${rowKey(row)}`,
+    tieKey: (row) => tieKey(row, key),
     descending: direction === 'desc',
   };
 }
