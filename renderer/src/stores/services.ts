@@ -91,7 +91,7 @@ export const useServicesStore = defineStore('services', () => {
     const wait = now ? 0 : Math.max(0, lastPublish.changes >= FLOOD_ROWS ? lastPublish.at + FLOOD_MS - performance.now() : 0);
     const next: Publishing = { frame: 0, timer: setTimeout(publish, wait + 100) };
     // The changes waiting when the wait ends are taken, task by task; those arriving meanwhile
-    // are left to the drawing (else a flood could put the drawing off for as long as it lasts).
+    // wait for the next drawing (else a flood could put this one off for as long as it lasts).
     const prepare = (left: number): void => {
       const count = take(left);
       if (left > count) next.delay = setTimeout(() => prepare(left - count), 0);
