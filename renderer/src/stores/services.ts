@@ -16,13 +16,18 @@ export type { Scope };
 /** A drawing that took this many changes means a flood: the next waits FLOOD_MS after it. */
 const FLOOD_ROWS = 500;
 const FLOOD_MS = 120;
-/** The view takes changes this many at a time ... */
-const APPLY_CHUNK = 500;
 /**
- * ... in tasks of about this long (wall-clock, so a page sharing its cores with busy processes
- * still yields often): the rest waits for the next task, and a drawing shows what was taken.
+ * A task takes changes into the view for about this long (wall-clock, so a page sharing its cores
+ * with busy processes still yields often): the rest waits for the next task, and a drawing shows
+ * what was taken.
  */
 const TASK_MS = 8;
+/**
+ * How many changes the view takes in one merge: CHUNK.first, then twice as many after a merge that
+ * took under half of TASK_MS, half as many after one over it. Each merge copies the whole list, so
+ * many small ones cost more than one of their size: a task usually makes one or two.
+ */
+const CHUNK = { first: 500, least: 100, most: 8000 };
 
 export const useServicesStore = defineStore('services', () => {
   const live = liveRows('services', (changes) => changed(changes));
@@ -65,13 +70,18 @@ export const useServicesStore = defineStore('services', () => {
   let lastPublish = { at: -Infinity, changes: 0 };
   /** Changes the view took since the last drawing. */
   let taken = 0;
-  /** Takes up to `most` changes, APPLY_CHUNK at a time, while TASK_MS lasts (one chunk at least); returns how many it took. */
+  let chunk = CHUNK.first;
+  /** Takes up to `most` changes into the view, a chunk at a time while TASK_MS lasts (one chunk at least); returns how many it took. */
   function take(most: number): number {
     const until = performance.now() + TASK_MS;
     let count = 0;
     while (count < most && pending.length > 0 && (count === 0 || performance.now() < until)) {
-      const changes = pending.splice(0, Math.min(APPLY_CHUNK, most - count));
+      const changes = pending.splice(0, Math.min(chunk, most - count));
+      const began = performance.now();
       view.apply(changes);
+      const ms = performance.now() - began;
+      if (ms < TASK_MS / 2 && changes.length === chunk) chunk = Math.min(chunk * 2, CHUNK.most);
+      else if (ms > TASK_MS) chunk = Math.max(chunk >> 1, CHUNK.least);
       count += changes.length;
     }
     taken += count;
