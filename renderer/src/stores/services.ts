@@ -39,9 +39,9 @@ export const useServicesStore = defineStore('services', () => {
    */
   const visible = shallowRef<ServiceRow[]>([]);
   const countByContext = shallowRef(new Map<string, number>());
-  /** Changes the view has not taken yet: it takes them once per frame, whatever number of batches brought them. */
+  /** Changes the view has not taken yet, whatever number of batches brought them (see take). */
   let pending: Array<RowChange<ServiceRow>> = [];
-  /** Follows changes of the Map: the counts at once, the view and the page once per frame. */
+  /** Follows changes of the Map: the counts at once, the view and the page at the next drawing. */
   function changed(changes: Array<RowChange<ServiceRow>>): void {
     if (changes.length === 0) return;
     for (const change of changes) pending.push(change);
@@ -104,7 +104,7 @@ export const useServicesStore = defineStore('services', () => {
     // wait for the next drawing (else a flood could put this one off for as long as it lasts).
     const prepare = (left: number): void => {
       const count = take(left);
-      if (left > count) next.delay = setTimeout(() => prepare(left - count), 0);
+      if (left > count && pending.length > 0) next.delay = setTimeout(() => prepare(left - count), 0);
       else {
         next.delay = undefined;
         next.prepared = true;
