@@ -64,16 +64,20 @@ export const useServicesStore = defineStore('services', () => {
   // of their own and the frame mostly draws. No task takes changes for much longer than TASK_MS:
   // what a frame leaves is drawn by the next drawing. A hidden window gets no animation frames,
   // hence the timer.
-  /** `prepared`: the view took the changes in tasks of their own; the frame only draws. */
-  interface Publishing { delay?: ReturnType<typeof setTimeout>; frame: number; timer: ReturnType<typeof setTimeout>; prepared?: boolean }
+  /**
+   * `prepared`: the view took the changes in tasks of their own; the frame only draws. `leaving`:
+   * rows left (a cluster unticked): the frame takes every change, however long that takes, so no
+   * row outlives its cluster in the view (taking rows out is one pass over the list).
+   */
+  interface Publishing { delay?: ReturnType<typeof setTimeout>; frame: number; timer: ReturnType<typeof setTimeout>; prepared?: boolean; leaving?: boolean }
   let publishing: Publishing | null = null;
   let lastPublish = { at: -Infinity, changes: 0 };
   /** Changes the view took since the last drawing. */
   let taken = 0;
   let chunk = CHUNK.first;
-  /** Takes up to `most` changes into the view, a chunk at a time while TASK_MS lasts (one chunk at least); returns how many it took. */
-  function take(most: number): number {
-    const until = performance.now() + TASK_MS;
+  /** Takes up to `most` changes into the view, a chunk at a time while `ms` last (one chunk at least); returns how many it took. */
+  function take(most: number, ms = TASK_MS): number {
+    const until = performance.now() + ms;
     let count = 0;
     while (count < most && pending.length > 0 && (count === 0 || performance.now() < until)) {
       const changes = pending.splice(0, Math.min(chunk, most - count));
@@ -89,17 +93,20 @@ export const useServicesStore = defineStore('services', () => {
   }
   function schedulePublish(now: boolean): void {
     if (publishing) {
-      // Rows leaving are taken by the coming frame itself.
-      if (now) publishing.prepared = false;
-      if (now && publishing.delay !== undefined) {
-        clearTimeout(publishing.delay);
-        publishing.delay = undefined;
-        publishing.frame = requestAnimationFrame(publish);
+      if (now) {
+        // Rows leaving: the coming frame takes every change itself, on the next frame.
+        publishing.prepared = false;
+        publishing.leaving = true;
+        if (publishing.delay !== undefined) {
+          clearTimeout(publishing.delay);
+          publishing.delay = undefined;
+          publishing.frame = requestAnimationFrame(publish);
+        }
       }
       return;
     }
     const wait = now ? 0 : Math.max(0, lastPublish.changes >= FLOOD_ROWS ? lastPublish.at + FLOOD_MS - performance.now() : 0);
-    const next: Publishing = { frame: 0, timer: setTimeout(publish, wait + 100) };
+    const next: Publishing = { frame: 0, timer: setTimeout(publish, wait + 100), leaving: now };
     // The changes waiting when the wait ends are taken, task by task; those arriving meanwhile
     // wait for the next drawing (else a flood could put this one off for as long as it lasts).
     const prepare = (left: number): void => {
@@ -116,14 +123,15 @@ export const useServicesStore = defineStore('services', () => {
     publishing = next;
   }
   function publish(): void {
-    const prepared = publishing?.prepared === true;
+    const { prepared = false, leaving = false } = publishing ?? {};
     if (publishing) {
       clearTimeout(publishing.delay);
       cancelAnimationFrame(publishing.frame);
       clearTimeout(publishing.timer);
       publishing = null;
     }
-    if (!prepared) take(pending.length);
+    if (leaving) take(pending.length, Infinity);
+    else if (!prepared) take(pending.length);
     lastPublish = { at: performance.now(), changes: taken };
     taken = 0;
     visible.value = view.rows();

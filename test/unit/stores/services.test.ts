@@ -153,6 +153,30 @@ describe('services store', () => {
     expect(store.visible).toEqual([]);
   });
 
+  it('lets every row of a cluster go on the next frame, however long taking them takes', async () => {
+    const store = useServicesStore();
+    await store.sync([{ context: 'a', namespace: null }]);
+    const m = made[0]!;
+    m.handlers.onData(batch(m, rowsOf(3000, 'svc')));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(store.visible).toHaveLength(3000);
+    const original = SortedView.prototype.apply;
+    // A slow machine: 20 µs per change, so the 3,000 rows leaving take 60 ms, well over a task's 8.
+    const spy = vi.spyOn(SortedView.prototype, 'apply').mockImplementation(function (this: InstanceType<typeof SortedView>, changes) {
+      const list = [...changes];
+      const until = performance.now() + list.length * 0.02;
+      while (performance.now() < until) { /* busy */ }
+      original.call(this, list);
+    });
+    try {
+      await store.sync([]);
+      await frame();
+      expect(store.visible).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('drops a scope no longer wanted, with its rows', async () => {
     const store = useServicesStore();
     await store.sync([{ context: 'a', namespace: null }, { context: 'b', namespace: null }]);
