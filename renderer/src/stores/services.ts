@@ -83,9 +83,9 @@ export const useServicesStore = defineStore('services', () => {
       const changes = pending.splice(0, Math.min(chunk, most - count));
       const began = performance.now();
       view.apply(changes);
-      const ms = performance.now() - began;
-      if (ms < TASK_MS / 2 && changes.length === chunk) chunk = Math.min(chunk * 2, CHUNK.most);
-      else if (ms > TASK_MS) chunk = Math.max(chunk >> 1, CHUNK.least);
+      const took = performance.now() - began;
+      if (took < TASK_MS / 2 && changes.length === chunk) chunk = Math.min(chunk * 2, CHUNK.most);
+      else if (took > TASK_MS) chunk = Math.max(chunk >> 1, CHUNK.least);
       count += changes.length;
     }
     taken += count;
