@@ -4,6 +4,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RowsBatch, ServiceRow, WatchStatus } from '../../../electron/api/types';
+import type { RowChange } from '../../../renderer/src/model/sorted-view';
 
 interface Made { target: { kind: string; rows: string; context: string; namespace: string | null }; handlers: { onData(b: unknown): void; onStatus?(s: WatchStatus): void }; closed: boolean; id: string }
 const made: Made[] = [];
@@ -38,6 +39,23 @@ async function flooded(): Promise<{ store: ReturnType<typeof useServicesStore>; 
   m.handlers.onData(batch(m, rowsOf(600, 'first')));
   await frame();
   return { store, m };
+}
+
+/** Runs `before` with each merge's changes ahead of the view's own apply; returns the undo. */
+function beforeEachMerge(before: (changes: Array<RowChange<ServiceRow>>) => void): () => void {
+  const original = SortedView.prototype.apply;
+  const spy = vi.spyOn(SortedView.prototype, 'apply').mockImplementation(function (this: InstanceType<typeof SortedView>, changes) {
+    const list = [...changes] as Array<RowChange<ServiceRow>>;
+    before(list);
+    original.call(this, list);
+  });
+  return () => spy.mockRestore();
+}
+
+/** A slow machine: 20 µs of work per change, so 250 changes take 5 ms and 500 take 10. */
+function slowly(changes: unknown[]): void {
+  const until = performance.now() + changes.length * 0.02;
+  while (performance.now() < until) { /* busy */ }
 }
 
 beforeEach(() => {
@@ -94,13 +112,10 @@ describe('services store', () => {
     const { store, m } = await flooded();
     const drawn: number[] = [];
     const slices: number[] = [];
-    const original = SortedView.prototype.apply;
-    const spy = vi.spyOn(SortedView.prototype, 'apply').mockImplementation(function (this: InstanceType<typeof SortedView>, changes) {
-      const list = [...changes];
-      slices.push(list.length);
+    const restore = beforeEachMerge((changes) => {
+      slices.push(changes.length);
       // Each slice is taken before anything of the flood is drawn.
       drawn.push(store.visible.length);
-      original.call(this, list);
     });
     try {
       m.handlers.onData(batch(m, rowsOf(4500, 'svc')));
@@ -113,7 +128,7 @@ describe('services store', () => {
       expect(slices.length).toBeLessThan(9);
       expect(drawn.every((n) => n === 600)).toBe(true);
     } finally {
-      spy.mockRestore();
+      restore();
     }
   });
 
@@ -122,14 +137,9 @@ describe('services store', () => {
     await store.sync([{ context: 'a', namespace: null }]);
     const m = made[0]!;
     const slices: number[] = [];
-    const original = SortedView.prototype.apply;
-    // A slow machine: 20 µs per change, so 500 take 10 ms and 250 take 5.
-    const spy = vi.spyOn(SortedView.prototype, 'apply').mockImplementation(function (this: InstanceType<typeof SortedView>, changes) {
-      const list = [...changes];
-      slices.push(list.length);
-      const until = performance.now() + list.length * 0.02;
-      while (performance.now() < until) { /* busy */ }
-      original.call(this, list);
+    const restore = beforeEachMerge((changes) => {
+      slices.push(changes.length);
+      slowly(changes);
     });
     try {
       m.handlers.onData(batch(m, rowsOf(3000, 'svc')));
@@ -141,7 +151,7 @@ describe('services store', () => {
       expect(slices[0]).toBe(500);
       expect(slices.slice(1).every((n) => n <= 250)).toBe(true);
     } finally {
-      spy.mockRestore();
+      restore();
     }
   });
 
@@ -160,20 +170,14 @@ describe('services store', () => {
     m.handlers.onData(batch(m, rowsOf(3000, 'svc')));
     await new Promise((r) => setTimeout(r, 200));
     expect(store.visible).toHaveLength(3000);
-    const original = SortedView.prototype.apply;
-    // A slow machine: 20 µs per change, so the 3,000 rows leaving take 60 ms, well over a task's 8.
-    const spy = vi.spyOn(SortedView.prototype, 'apply').mockImplementation(function (this: InstanceType<typeof SortedView>, changes) {
-      const list = [...changes];
-      const until = performance.now() + list.length * 0.02;
-      while (performance.now() < until) { /* busy */ }
-      original.call(this, list);
-    });
+    // On a slow machine the 3,000 rows leaving take 60 ms, well over a task's 8.
+    const restore = beforeEachMerge(slowly);
     try {
       await store.sync([]);
       await frame();
       expect(store.visible).toEqual([]);
     } finally {
-      spy.mockRestore();
+      restore();
     }
   });
 
