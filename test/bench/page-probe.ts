@@ -14,8 +14,11 @@ export interface ProbeState {
 declare global {
   interface Window {
     portolanBench: ProbeState;
-    /** Resolves once `holds()` is true, checked now and after every change of the DOM; rejects after 120 s. */
-    portolanWhenDom(holds: () => boolean, what: string): Promise<void>;
+    /**
+     * Resolves once `holds()` is true, checked now and after every change of the DOM, with the page's
+     * time then (performance.now(): ms since its navigation began); rejects after 120 s.
+     */
+    portolanWhenDom(holds: () => boolean, what: string): Promise<number>;
   }
 }
 
@@ -23,12 +26,12 @@ export function installProbe(): void {
   const state: ProbeState = { longTasks: [], inputs: [], store: {}, paint: {} };
   window.portolanBench = state;
   window.portolanWhenDom = (holds, what) => new Promise((resolve, reject) => {
-    if (holds()) return resolve();
+    if (holds()) return resolve(performance.now());
     const observer = new MutationObserver(() => {
       if (!holds()) return;
+      resolve(performance.now());
       observer.disconnect();
       clearTimeout(timer);
-      resolve();
     });
     const timer = setTimeout(() => {
       observer.disconnect();
