@@ -94,8 +94,7 @@ export const useServicesStore = defineStore('services', () => {
   function schedulePublish(now: boolean): void {
     if (publishing) {
       if (now) {
-        // Rows leaving: the coming frame takes every change itself, on the next frame.
-        publishing.prepared = false;
+        // Rows leaving: the coming frame takes every change itself (prepared or not), on the next frame.
         publishing.leaving = true;
         if (publishing.delay !== undefined) {
           clearTimeout(publishing.delay);
