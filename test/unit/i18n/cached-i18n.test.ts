@@ -31,17 +31,17 @@ async function render(locale: 'en' | 'zh', switchTo?: 'en' | 'zh'): Promise<stri
   return renderToString(app);
 }
 
+/** The words each render gives, in English and in Chinese. */
+const en = 'Columns|Columns|3 Services|one Service|Hello Ada|Hello Bo|Hello Ada and Bo';
+const zh = '列|列|3 个服务|1 个服务|你好 Ada|你好 Bo|你好 Ada 和 Bo';
+
 describe('useCachedI18n', () => {
   it('gives the words vue-i18n gives, with and without arguments, in each language', async () => {
-    const en = 'Columns|Columns|3 Services|one Service|Hello Ada|Hello Bo|Hello Ada and Bo';
-    const zh = '列|列|3 个服务|1 个服务|你好 Ada|你好 Bo|你好 Ada 和 Bo';
     expect(await render('en')).toBe(`<p>${en} = ${en}</p>`);
     expect(await render('zh')).toBe(`<p>${zh} = ${zh}</p>`);
   });
 
   it('forgets the remembered words when the language changes', async () => {
-    const en = 'Columns|Columns|3 Services|one Service|Hello Ada|Hello Bo|Hello Ada and Bo';
-    const zh = '列|列|3 个服务|1 个服务|你好 Ada|你好 Bo|你好 Ada 和 Bo';
     expect(await render('en', 'zh')).toBe(`<p>${en} = ${en} / ${zh} = ${zh}</p>`);
   });
 });
