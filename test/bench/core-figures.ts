@@ -1,12 +1,12 @@
 // Figures measured in this process against core itself: the initial load of a namespace's Services
-// (subscribe → every row held) next to kubectl and next to the floor (a bare paged LIST with
+// (subscribe → every row held) next to kubectl and next to the floor (the same LIST requests, bare, with
 // JSON.parse, here), and core's heap holding the page's 30,000 rows and after unsubscribing.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ServiceRow, RowsBatch } from '../../electron/api/types';
 import type { KubeClient } from '../../electron/core/kube/kube-client';
 import { createPortolanCore, type PortolanCore } from '../../electron/core/portolan-core';
-import { LIST_PAGES, nextPageLimit } from '../../electron/core/watch/resource-watch';
+import { LIST_PAGES, nextListRequest, WHOLE_REST_MAX, type ListPageMeta, type ListRequest } from '../../electron/core/watch/list-requests';
 import { applyBatch } from '../../renderer/src/model/row-batch';
 import type { TestCluster } from '../cluster/test-cluster';
 import { clientFor } from './bench-client';
@@ -51,18 +51,18 @@ async function holdRows(core: PortolanCore, scopes: Array<{ context: string; nam
   return [...ids];
 }
 
-/** The floor: the same pages Portolan's list asks for (LIST_PAGES), parsed, nothing else (null: every namespace). */
+/** The floor: the same requests Portolan's list makes (list-requests.ts), parsed, nothing else (null: every namespace). */
 export async function bareList(client: KubeClient, namespace: string | null): Promise<number> {
+  const plan = { first: LIST_PAGES.first, most: LIST_PAGES.first * LIST_PAGES.growth, wholeRestMax: WHOLE_REST_MAX };
   let items = 0;
-  let continueToken: string | undefined;
-  let limit = LIST_PAGES.first;
-  do {
-    const page = await client.json<{ items: unknown[]; metadata: { continue?: string } }>('GET', namespace === null ? '/api/v1/services' : `/api/v1/namespaces/${namespace}/services`,
-      { query: { limit, continue: continueToken } });
-    limit = nextPageLimit(limit, LIST_PAGES.first * LIST_PAGES.growth);
-    items += page.items.length;
-    continueToken = page.metadata.continue || undefined;
-  } while (continueToken);
+  let request: ListRequest | null = { limit: plan.first };
+  while (request) {
+    const page = await client.json<{ items: unknown[]; metadata: ListPageMeta }>('GET', namespace === null ? '/api/v1/services' : `/api/v1/namespaces/${namespace}/services`,
+      { query: { limit: request.limit, continue: request.continue } });
+    // A whole list after the first page holds the first page's objects too.
+    items = request.limit === undefined ? page.items.length : items + page.items.length;
+    request = nextListRequest(request, page.metadata, plan);
+  }
   return items;
 }
 
@@ -91,7 +91,7 @@ export async function initialLoad(book: FigureBook, cluster: TestCluster, kubeco
   } finally {
     await client.close();
   }
-  book.close(names.floor, 'ms', 'paged LIST + JSON.parse', '≤ 1.3× the floor');
+  book.close(names.floor, 'ms', 'the same LISTs + JSON.parse', '≤ 1.3× the floor');
   book.close(names.json, 'ms', 'kubectl get -o json');
   book.close(names.table, 'ms', 'kubectl get (table)');
 }

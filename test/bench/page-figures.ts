@@ -5,7 +5,7 @@
 //     longest task), renderer heap with every row, after unticking them, and after ticking and
 //     unticking them once more;
 //   page 2, the three clusters remembered: page load → first row and → all live, by the page's clock
-//     from its navigation's start (next to the floor: bare paged LISTs of the three clusters at once,
+//     from its navigation's start (next to the floor: the same LIST requests, bare, for the three clusters at once,
 //     and with the CPU time core, Chromium, the clusters and the whole machine used meanwhile:
 //     process-cpu.ts), the longest task while the shell warms up the wizard and Monaco, then the
 //     wizard's first Edit Mode once the shell is idle;
@@ -284,7 +284,7 @@ async function secondPage(bench: PageBench, browser: Browser, served: ServedApp)
   }
   // From here the shell warms up the wizard and Monaco in its quiet spells (renderer/src/warm-up.ts).
   const stopTracing = await traceTasks(browser, page);
-  // The floor: the same Services listed by bare paged LISTs of the three clusters at once, in this process.
+  // The floor: the same Services listed by the same bare LIST requests, the three clusters at once, in this process.
   await settle();
   const clients = rowClusters.map((c) => clientFor(bench.kubeconfig, c.name));
   let listed: number[] = [];
@@ -382,7 +382,7 @@ export async function pageFigures(bench: PageBench): Promise<void> {
   book.close(`renderer heap holding ${total} rows`, 'MB', 'after unticking every cluster');
   book.close('renderer heap after ticking and unticking every cluster again', 'MB', 'after unticking the first time', 'within 10%');
   book.close('page load → first row', 'ms', null);
-  book.close(`page load → all ${total} rows from ${rowClusters.length} clusters live`, 'ms', 'bare paged LISTs of the clusters at once', '< 2000 ms');
+  book.close(`page load → all ${total} rows from ${rowClusters.length} clusters live`, 'ms', 'the same bare LISTs of the clusters at once', '< 2000 ms');
   if (existsSync('/proc/stat')) {
     const during = `page load → all ${total} rows live`;
     book.close(`${during}: CPU time of core`, 'ms', null);

@@ -85,8 +85,8 @@ afterAll(async () => {
 
 describe('joins after every first list', () => {
   it('lists a subscription\'s EndpointSlices only once the other subscription\'s Services are listed', async () => {
-    // Pages of 5: the big namespace takes 12 requests, the small one 1.
-    const hub = new RecordingHub({ pageSize: 5 });
+    // Pages of 5, and no whole rest: the big namespace takes 12 requests, the small one 1.
+    const hub = new RecordingHub({ pageSize: 5, wholeRestMax: 0 });
     const large = subscribe(hub, client, 'portolan-a', big);
     hub.bigServices = hub.acquire(`portolan-a`, client, { group: '', version: 'v1', plural: 'services', namespace: big });
     const little = subscribe(hub, client, 'portolan-a', small);

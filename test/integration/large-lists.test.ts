@@ -1,6 +1,7 @@
 // Big lists against a real API server, scaled down by small pages and batches: the first list of a
-// stream is passed on page by page (the first rows show before the list ends), and a subscription
-// sends bounded batches that add up to every row exactly once.
+// stream is passed on answer by answer (the first rows show before the list ends), its rest comes in
+// one answer that replaces the first page, and a subscription sends bounded batches that add up to
+// every row exactly once.
 import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RowsBatch } from '../../electron/api/types';
@@ -31,9 +32,26 @@ beforeAll(async () => {
 });
 afterAll(() => client.close());
 
+/**
+ * `client`, noting the query of every list request it makes (limit and continue as asked, none when
+ * absent); `afterFirst` runs once between the first answer and the next request.
+ */
+function spying(client: KubeClient, asked: Array<Record<string, unknown>>, afterFirst?: () => Promise<void>): KubeClient {
+  let first = true;
+  const spy = Object.create(client) as KubeClient;
+  spy.json = (async (method, path, options = {}) => {
+    asked.push(Object.fromEntries(Object.entries(options.query ?? {}).filter(([key, value]) => value !== undefined && (key === 'limit' || key === 'continue'))));
+    const answer = await client.json(method, path, options);
+    if (first && afterFirst) await afterFirst();
+    first = false;
+    return answer;
+  }) as KubeClient['json'];
+  return spy;
+}
+
 describe('large lists', () => {
-  it('passes the first list on page by page, before the stream is synced', async () => {
-    const watch = new ResourceWatch<ServiceObject>(client, { group: '', version: 'v1', plural: 'services', namespace }, { pageSize: 5, maxPageSize: 10 });
+  it('passes the first list on page by page, before the stream is synced, when told to page on', async () => {
+    const watch = new ResourceWatch<ServiceObject>(client, { group: '', version: 'v1', plural: 'services', namespace }, { pageSize: 5, maxPageSize: 10, wholeRestMax: 0 });
     const beforeSync: Array<WatchDelta<ServiceObject>> = [];
     watch.onDelta((delta) => {
       if (!watch.state.synced) beforeSync.push(delta);
@@ -47,6 +65,70 @@ describe('large lists', () => {
       const uids = beforeSync.flatMap((d) => d.added.map((s) => s.metadata.uid));
       expect(new Set(uids).size).toBe(COUNT);
       expect(watch.items.size).toBe(COUNT);
+    } finally {
+      watch.stop();
+    }
+  });
+
+  it('asks for the rest of the list in one answer after the first page, and shows each object once', async () => {
+    const asked: Array<Record<string, unknown>> = [];
+    const watch = new ResourceWatch<ServiceObject>(spying(client, asked), { group: '', version: 'v1', plural: 'services', namespace }, { pageSize: 5 });
+    const beforeSync: Array<WatchDelta<ServiceObject>> = [];
+    const deltas: Array<WatchDelta<ServiceObject>> = [];
+    watch.onDelta((delta) => {
+      deltas.push(delta);
+      if (!watch.state.synced) beforeSync.push(delta);
+    });
+    watch.start();
+    try {
+      await eventually('synced', async () => (watch.state.synced ? true : undefined));
+      // The first page has a limit; the whole list none and no continue token (the watch cache serves it).
+      expect(asked.slice(0, 2)).toEqual([{ limit: 5 }, {}]);
+      expect(beforeSync.map((d) => d.added.length)).toEqual([5, COUNT - 5]);
+      const uids = beforeSync.flatMap((d) => d.added.map((s) => s.metadata.uid));
+      expect(new Set(uids).size).toBe(COUNT);
+      // Nothing changed in between: the delta that ends the list is empty.
+      const last = deltas.at(-1)!;
+      expect([last.relisted, last.added.length, last.modified.length, last.deleted.length]).toEqual([true, 0, 0, 0]);
+      expect(watch.items.size).toBe(COUNT);
+    } finally {
+      watch.stop();
+    }
+  });
+
+  it('takes the whole answer as the list: what went or changed after the first page is deleted or modified', async () => {
+    const own = uniqueNamespace('whole');
+    await a!.kubectl(['create', 'namespace', own]);
+    await a!.kubectl(['apply', '-f', '-'], JSON.stringify({
+      apiVersion: 'v1', kind: 'List',
+      items: Array.from({ length: 8 }, (_, i) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: `svc-${i}`, namespace: own }, spec: { ports: [{ port: 80 }] } })),
+    }));
+    const asked: Array<Record<string, unknown>> = [];
+    // Between the first page (svc-0, svc-1, svc-2) and the whole list: one of the page goes, one is changed, one is new.
+    const between = async (): Promise<void> => {
+      await a!.kubectl(['delete', 'service', 'svc-1', '-n', own]);
+      await a!.kubectl(['label', 'service', 'svc-2', '-n', own, 'changed=yes']);
+      await a!.kubectl(['create', 'service', 'clusterip', 'svc-new', '--tcp=80:80', '-n', own]);
+    };
+    const watch = new ResourceWatch<ServiceObject>(spying(client, asked, between), { group: '', version: 'v1', plural: 'services', namespace: own }, { pageSize: 3 });
+    const deltas: Array<WatchDelta<ServiceObject>> = [];
+    watch.onDelta((delta) => deltas.push(delta));
+    watch.start();
+    try {
+      await eventually('synced', async () => (watch.state.synced ? true : undefined));
+      const names = (objects: ServiceObject[]): string[] => objects.map((s) => s.metadata.name).sort();
+      expect(names(deltas[0]!.added)).toEqual(['svc-0', 'svc-1', 'svc-2']);
+      // The whole list's objects not shown yet (svc-2 was, before its change).
+      expect(names(deltas[1]!.added)).toEqual(['svc-3', 'svc-4', 'svc-5', 'svc-6', 'svc-7', 'svc-new']);
+      const last = deltas[2]!;
+      expect(last.relisted).toBe(true);
+      expect(names(last.deleted)).toEqual(['svc-1']);
+      expect(names(last.modified)).toEqual(['svc-2']);
+      expect(last.modified[0]!.metadata.labels).toEqual({ changed: 'yes' });
+      expect([...watch.items.values()].map((s) => s.metadata.name).sort()).toEqual(['svc-0', 'svc-2', 'svc-3', 'svc-4', 'svc-5', 'svc-6', 'svc-7', 'svc-new']);
+      // And the watch follows from the whole list's resourceVersion: a change after it arrives.
+      await a!.kubectl(['label', 'service', 'svc-0', '-n', own, 'after=yes']);
+      await eventually('the change after the list', async () => (watch.items.get(deltas[0]!.added.find((s) => s.metadata.name === 'svc-0')!.metadata.uid)?.metadata.labels?.after === 'yes' ? true : undefined));
     } finally {
       watch.stop();
     }

@@ -109,7 +109,7 @@ describe('service subscriptions', () => {
 
   it("sends a list's pages at once, each as it arrives, without waiting for the batch interval", async () => {
     // Pages of 2 and a flood interval of 3 s: a list of 7 Services comes in 4 answers, none of them a flood.
-    await withOwnCore({ batchMs: 3000, watch: { pageSize: 2, maxPageSize: 2 } }, 'page', 7, async (paged, namespace) => {
+    await withOwnCore({ batchMs: 3000, watch: { pageSize: 2, maxPageSize: 2, wholeRestMax: 0 } }, 'page', 7, async (paged, namespace) => {
       const asked = performance.now();
       const { rows } = await subscribe(namespace, paged);
       await eventually('7 rows', async () => (rows.rows.size === 7 ? true : undefined));
@@ -263,7 +263,7 @@ describe('restricted users', () => {
 
 describe('the list+watch engine', () => {
   it('lists in pages (limit/continue) and restarts a silent watch from its resourceVersion, without relisting', async () => {
-    const engine = await connectedCore(set.kubeconfig, 'portolan-a', { watch: { pageSize: 7, watchdogMs: 1000 } });
+    const engine = await connectedCore(set.kubeconfig, 'portolan-a', { watch: { pageSize: 7, wholeRestMax: 0, watchdogMs: 1000 } });
     const namespace = uniqueNamespace('paged');
     await a!.kubectl(['create', 'namespace', namespace]);
     await a!.kubectl(['apply', '-f', '-'], servicesList(namespace, 20, 'paged'));

@@ -1,13 +1,14 @@
 // One list+watch of one resource in one namespace scope, in the manner of client-go's reflector: list
-// in pages, watch from the list's resourceVersion with bookmarks, follow resourceVersion, relist on
-// 410 Gone, restart a watch that goes silent (watchdog), back off and reconnect when the server goes
-// away. It keeps the authoritative cache keyed by uid and reports every change as a delta.
+// (a first page, then the rest: list-requests.ts), watch from the list's resourceVersion with
+// bookmarks, follow resourceVersion, relist on 410 Gone, restart a watch that goes silent
+// (watchdog), back off and reconnect when the server goes away. It keeps the authoritative cache keyed by uid and reports every change as a delta.
 import { Emitter } from '../../api/emitter';
 import type { WatchPhase } from '../../api/types';
 import type { KubeClient } from '../kube/kube-client';
 import { ABORTED } from '../kube/abort-reason';
 import { KubeRequestError, type KubeFailureKind, type KubeStatus } from '../kube/kube-errors';
 import { Backoff } from './backoff';
+import { LIST_PAGES, nextListRequest, WHOLE_REST_MAX, type ListPageMeta, type ListPlan, type ListRequest } from './list-requests';
 import { resourcePath, type KubeObject, type ResourceRef } from './resource-ref';
 
 export interface WatchDelta<T> {
@@ -30,21 +31,13 @@ export interface WatchState {
   retryAt: number | null;
 }
 
-/**
- * A list's page sizes: a first page of kubectl's chunk size (the first rows come after one small
- * page), then twice as many per page up to 8 times that: a cluster far away costs one round trip per
- * page, and 10,000 objects take 5 pages instead of 20.
- */
-export const LIST_PAGES = { first: 500, growth: 8 };
-
-/** The next page's limit after one of `limit`, never over `most`. */
-export const nextPageLimit = (limit: number, most: number): number => Math.min(limit * 2, most);
-
 export interface ResourceWatchOptions {
   /** Objects in a list's first page (LIST_PAGES.first unless set). */
   pageSize?: number;
   /** The most objects asked for in one page (LIST_PAGES.growth × pageSize unless set, never under pageSize). */
   maxPageSize?: number;
+  /** After the first page, at most this many remaining objects come in one answer (WHOLE_REST_MAX unless set; 0: page on). */
+  wholeRestMax?: number;
   /** Restart a watch that delivers nothing (not even a bookmark) for this long. */
   watchdogMs?: number;
   /** Wait before retrying after 401/403: credentials and RBAC rarely change by themselves. */
@@ -109,8 +102,7 @@ export class ResourceWatch<T extends KubeObject> {
   readonly stats: WatchStats = { lists: 0, watches: 0, events: 0 };
   private readonly client: KubeClient;
   private readonly ref: ResourceRef;
-  private readonly pageSize: number;
-  private readonly maxPageSize: number;
+  private readonly plan: ListPlan;
   private readonly watchdogMs: number;
   private readonly deniedRetryMs: number;
   private readonly backoff: Backoff;
@@ -124,8 +116,12 @@ export class ResourceWatch<T extends KubeObject> {
   constructor(client: KubeClient, ref: ResourceRef, options: ResourceWatchOptions = {}) {
     this.client = client;
     this.ref = ref;
-    this.pageSize = options.pageSize ?? LIST_PAGES.first;
-    this.maxPageSize = Math.max(options.maxPageSize ?? this.pageSize * LIST_PAGES.growth, this.pageSize);
+    const first = options.pageSize ?? LIST_PAGES.first;
+    this.plan = {
+      first,
+      most: Math.max(options.maxPageSize ?? first * LIST_PAGES.growth, first),
+      wholeRestMax: options.wholeRestMax ?? WHOLE_REST_MAX,
+    };
     this.watchdogMs = options.watchdogMs ?? 90_000;
     this.deniedRetryMs = options.deniedRetryMs ?? 60_000;
     const b = options.backoff;
@@ -212,26 +208,30 @@ export class ResourceWatch<T extends KubeObject> {
 
   private async list(signal: AbortSignal): Promise<void> {
     const fresh = new Map<string, T>();
-    let continueToken: string | undefined;
     let listVersion: string | null = null;
-    // The first list of a stream has nothing to compare with: each page is shown as it arrives (the
-    // first rows of a big cluster appear after one page, not the whole list). A relist is compared
-    // with what is known as a whole, so nothing seems deleted while its pages come in.
+    // The first list of a stream has nothing to compare with: each answer is shown as it arrives
+    // (the first rows of a big cluster appear after one small page, not the whole list). A relist is
+    // compared with what is known as a whole, so nothing seems deleted while its answers come in.
     const progressive = this.items.size === 0 && !this.current.synced;
-    let limit = this.pageSize;
-    do {
-      const page = await this.client.json<{ items?: T[]; metadata?: { resourceVersion?: string; continue?: string } }>(
-        'GET', resourcePath(this.ref), { query: { limit, continue: continueToken }, signal, timeoutMs: 60_000 });
-      limit = nextPageLimit(limit, this.maxPageSize);
+    let request: ListRequest | null = { limit: this.plan.first };
+    while (request && !signal.aborted) {
+      const page = await this.client.json<{ items?: T[]; metadata?: ListPageMeta }>(
+        'GET', resourcePath(this.ref), { query: { limit: request.limit, continue: request.continue }, signal, timeoutMs: 60_000 });
+      const whole = request.limit === undefined;
+      // A whole list after the first page replaces it: it is the list, at its own resourceVersion.
+      if (whole) fresh.clear();
+      if (whole || listVersion === null) listVersion = page.metadata?.resourceVersion ?? null;
       const items = (page.items ?? []).map(slim);
       for (const item of items) fresh.set(item.metadata.uid, item);
-      if (progressive && items.length > 0 && !signal.aborted) {
-        for (const item of items) this.items.set(item.metadata.uid, item);
-        this.emit({ added: items, modified: [], deleted: [], relisted: false, listed: true });
+      if (progressive && !signal.aborted) {
+        // Objects shown from the first page are not shown again; what changed or went in between is
+        // in the delta that ends the list.
+        const shown = whole ? items.filter((item) => !this.items.has(item.metadata.uid)) : items;
+        for (const item of shown) this.items.set(item.metadata.uid, item);
+        if (shown.length > 0) this.emit({ added: shown, modified: [], deleted: [], relisted: false, listed: true });
       }
-      listVersion ??= page.metadata?.resourceVersion ?? null;
-      continueToken = page.metadata?.continue || undefined;
-    } while (continueToken && !signal.aborted);
+      request = nextListRequest(request, page.metadata, this.plan);
+    }
     if (signal.aborted) return;
     this.stats.lists += 1;
     const delta: WatchDelta<T> = { added: [], modified: [], deleted: [], relisted: true, listed: true };
