@@ -1,7 +1,8 @@
 // One list+watch of one resource in one namespace scope, in the manner of client-go's reflector: list
 // (a first page, then the rest: list-requests.ts), watch from the list's resourceVersion with
 // bookmarks, follow resourceVersion, relist on 410 Gone, restart a watch that goes silent
-// (watchdog), back off and reconnect when the server goes away. It keeps the authoritative cache keyed by uid and reports every change as a delta.
+// (watchdog), back off and reconnect when the server goes away. It keeps the authoritative cache
+// keyed by uid and reports every change as a delta.
 import { Emitter } from '../../api/emitter';
 import type { WatchPhase } from '../../api/types';
 import type { KubeClient } from '../kube/kube-client';
