@@ -6,7 +6,7 @@ import { runInNewContext } from 'node:vm';
 import type { ServiceRow, RowsBatch } from '../../electron/api/types';
 import type { KubeClient } from '../../electron/core/kube/kube-client';
 import { createPortolanCore, type PortolanCore } from '../../electron/core/portolan-core';
-import { LIST_PAGES, nextListRequest, WHOLE_REST_MAX, type ListPageMeta, type ListRequest } from '../../electron/core/watch/list-requests';
+import { LIST_PAGES, nextListRequest, type ListPageMeta, type ListRequest } from '../../electron/core/watch/list-requests';
 import { applyBatch } from '../../renderer/src/model/row-batch';
 import type { TestCluster } from '../cluster/test-cluster';
 import { clientFor } from './bench-client';
@@ -53,7 +53,8 @@ async function holdRows(core: PortolanCore, scopes: Array<{ context: string; nam
 
 /** The floor: the same requests Portolan's list makes (list-requests.ts), parsed, nothing else (null: every namespace). */
 export async function bareList(client: KubeClient, namespace: string | null): Promise<number> {
-  const plan = { first: LIST_PAGES.first, most: LIST_PAGES.first * LIST_PAGES.growth, wholeRestMax: WHOLE_REST_MAX };
+  const most = LIST_PAGES.first * LIST_PAGES.growth;
+  const plan = { first: LIST_PAGES.first, most, wholeRestMax: most };
   let items = 0;
   let request: ListRequest | null = { limit: plan.first };
   while (request) {

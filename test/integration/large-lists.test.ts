@@ -1,7 +1,7 @@
 // Big lists against a real API server, scaled down by small pages and batches: the first list of a
-// stream is passed on answer by answer (the first rows show before the list ends), its rest comes in
-// one answer that replaces the first page, and a subscription sends bounded batches that add up to
-// every row exactly once.
+// stream is passed on answer by answer (the first rows show before the list ends), a rest that fits
+// in a page comes in one answer that replaces the first page, and a subscription sends bounded
+// batches that add up to every row exactly once.
 import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RowsBatch } from '../../electron/api/types';
@@ -50,8 +50,8 @@ function spying(client: KubeClient, asked: Array<Record<string, unknown>>, after
 }
 
 describe('large lists', () => {
-  it('passes the first list on page by page, before the stream is synced, when told to page on', async () => {
-    const watch = new ResourceWatch<ServiceObject>(client, { group: '', version: 'v1', plural: 'services', namespace }, { pageSize: 5, maxPageSize: 10, wholeRestMax: 0 });
+  it('passes the first list on page by page, before the stream is synced, when its rest is bigger than a page', async () => {
+    const watch = new ResourceWatch<ServiceObject>(client, { group: '', version: 'v1', plural: 'services', namespace }, { pageSize: 5, maxPageSize: 10 });
     const beforeSync: Array<WatchDelta<ServiceObject>> = [];
     watch.onDelta((delta) => {
       if (!watch.state.synced) beforeSync.push(delta);
@@ -70,7 +70,7 @@ describe('large lists', () => {
     }
   });
 
-  it('asks for the rest of the list in one answer after the first page, and shows each object once', async () => {
+  it('asks for a rest that fits in a page in one answer after the first page, and shows each object once', async () => {
     const asked: Array<Record<string, unknown>> = [];
     const watch = new ResourceWatch<ServiceObject>(spying(client, asked), { group: '', version: 'v1', plural: 'services', namespace }, { pageSize: 5 });
     const beforeSync: Array<WatchDelta<ServiceObject>> = [];

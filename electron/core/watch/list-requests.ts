@@ -1,7 +1,7 @@
 // The requests one list is made of. A first page of kubectl's chunk size, so the first rows come
-// after one small answer; then, when the server says how many objects remain and they are not too
-// many, the whole list in one answer, which the API server's watch cache serves; otherwise further
-// pages, twice as many objects per page up to a most.
+// after one small answer; then, when the server says how many objects remain and they fit in the
+// largest page, the whole list in one answer, which the API server's watch cache serves; otherwise
+// further pages, twice as many objects per page up to that largest page.
 //
 // Why not page on: a page after the first (a request with a continue token) is served from the
 // watch cache only while the cache holds a snapshot at or before the token's resourceVersion, and
@@ -10,20 +10,18 @@
 // read from etcd and decoded again by the API server. Measured on the bench's 10,000 Services (a
 // cluster quiet for hours): pages of 500, 1,000, 2,000 and 4,000 cost the API server and etcd 613–620
 // ms of CPU per list and the later pages counted as etcd lists in the server's metrics; the whole
-// list in one answer cost 340–476 ms and was served from the cache. Subscribe → 10,000 rows held
-// took 702 ms paged and 545 ms so (medians of 5 alternating runs). A list without a limit and
+// list in one answer cost 340–476 ms and was served from the cache. A list without a limit and
 // without a resourceVersion is a consistent read from the cache (ConsistentListFromCache).
+//
+// Why only up to the largest page: one answer is one JSON.parse on core's main thread, which every
+// call waits behind. Whole answers of 9,500 Services held one cluster's 10,000 rows sooner (545 ms
+// instead of 702, medians of 5 alternating runs), but with three such clusters ticked at once the
+// page's longest task while rows arrived grew from 90–96 ms to 151–216 and ticking → all live from
+// 2.8 s to 3.2–3.6 s (two paired bench runs): three big parses and their garbage at once crowded
+// out the renderer on 2 cores. Bounded so, no answer is bigger than a page was.
 
-/** The first page's size, and how many times that a later page may hold when paging on. */
+/** The first page's size, and how many times that the largest page holds. */
 export const LIST_PAGES = { first: 500, growth: 8 };
-
-/**
- * After the first page, at most this many remaining objects come in one answer. Its JSON.parse is
- * one task on core's main thread that every call waits behind: 10,000 Services take 60–75 ms on an
- * idle core (about 20 MB of text). More, and the list pages on (from etcd on a quiet cluster), so
- * no answer holds core much longer than that.
- */
-export const WHOLE_REST_MAX = 10_000;
 
 export interface ListRequest {
   /** Objects asked for; none: the whole list. */
@@ -41,7 +39,7 @@ export interface ListPlan {
   first: number;
   /** The most objects asked for in one later page. */
   most: number;
-  /** The most remaining objects asked for in one answer without a limit (0: always page on). */
+  /** The most remaining objects asked for in one answer without a limit (`most` in the app; 0: always page on). */
   wholeRestMax: number;
 }
 

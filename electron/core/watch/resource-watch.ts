@@ -9,7 +9,7 @@ import type { KubeClient } from '../kube/kube-client';
 import { ABORTED } from '../kube/abort-reason';
 import { KubeRequestError, type KubeFailureKind, type KubeStatus } from '../kube/kube-errors';
 import { Backoff } from './backoff';
-import { LIST_PAGES, nextListRequest, WHOLE_REST_MAX, type ListPageMeta, type ListPlan, type ListRequest } from './list-requests';
+import { LIST_PAGES, nextListRequest, type ListPageMeta, type ListPlan, type ListRequest } from './list-requests';
 import { resourcePath, type KubeObject, type ResourceRef } from './resource-ref';
 
 export interface WatchDelta<T> {
@@ -37,7 +37,7 @@ export interface ResourceWatchOptions {
   pageSize?: number;
   /** The most objects asked for in one page (LIST_PAGES.growth × pageSize unless set, never under pageSize). */
   maxPageSize?: number;
-  /** After the first page, at most this many remaining objects come in one answer (WHOLE_REST_MAX unless set; 0: page on). */
+  /** After the first page, at most this many remaining objects come in one answer (the most of one page unless set; 0: page on). */
   wholeRestMax?: number;
   /** Restart a watch that delivers nothing (not even a bookmark) for this long. */
   watchdogMs?: number;
@@ -118,11 +118,8 @@ export class ResourceWatch<T extends KubeObject> {
     this.client = client;
     this.ref = ref;
     const first = options.pageSize ?? LIST_PAGES.first;
-    this.plan = {
-      first,
-      most: Math.max(options.maxPageSize ?? first * LIST_PAGES.growth, first),
-      wholeRestMax: options.wholeRestMax ?? WHOLE_REST_MAX,
-    };
+    const most = Math.max(options.maxPageSize ?? first * LIST_PAGES.growth, first);
+    this.plan = { first, most, wholeRestMax: options.wholeRestMax ?? most };
     this.watchdogMs = options.watchdogMs ?? 90_000;
     this.deniedRetryMs = options.deniedRetryMs ?? 60_000;
     const b = options.backoff;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextListRequest, type ListPlan } from '../../../electron/core/watch/list-requests';
 
-const plan: ListPlan = { first: 500, most: 4000, wholeRestMax: 10_000 };
+const plan: ListPlan = { first: 500, most: 4000, wholeRestMax: 4000 };
 
 describe('nextListRequest', () => {
   it('ends the list when the answer has no continue token', () => {
@@ -13,12 +13,12 @@ describe('nextListRequest', () => {
   });
 
   it('asks for the whole list after a first page whose rest is at most wholeRestMax', () => {
-    expect(nextListRequest({ limit: 500 }, { continue: 'a', remainingItemCount: 9500 }, plan)).toEqual({});
-    expect(nextListRequest({ limit: 500 }, { continue: 'a', remainingItemCount: 10_000 }, plan)).toEqual({});
+    expect(nextListRequest({ limit: 500 }, { continue: 'a', remainingItemCount: 1500 }, plan)).toEqual({});
+    expect(nextListRequest({ limit: 500 }, { continue: 'a', remainingItemCount: 4000 }, plan)).toEqual({});
   });
 
   it('pages on, twice as many per page up to the most, when the rest is bigger or not counted', () => {
-    expect(nextListRequest({ limit: 500 }, { continue: 'a', remainingItemCount: 10_001 }, plan)).toEqual({ limit: 1000, continue: 'a' });
+    expect(nextListRequest({ limit: 500 }, { continue: 'a', remainingItemCount: 4001 }, plan)).toEqual({ limit: 1000, continue: 'a' });
     // A list with a selector has no count: the server cannot say how much is left.
     expect(nextListRequest({ limit: 500 }, { continue: 'a' }, plan)).toEqual({ limit: 1000, continue: 'a' });
     expect(nextListRequest({ limit: 4000, continue: 'a' }, { continue: 'b', remainingItemCount: 10 }, plan)).toEqual({ limit: 4000, continue: 'b' });
