@@ -44,7 +44,7 @@ export interface ListPlan {
 }
 
 /** The next page's limit after one of `limit`, never over `most`. */
-export const nextPageLimit = (limit: number, most: number): number => Math.min(limit * 2, most);
+const nextPageLimit = (limit: number, most: number): number => Math.min(limit * 2, most);
 
 /**
  * The request after `asked`, whose answer carried `meta`; null when the list is complete. A whole
