@@ -126,9 +126,12 @@ describe('large lists', () => {
       expect(names(last.modified)).toEqual(['svc-2']);
       expect(last.modified[0]!.metadata.labels).toEqual({ changed: 'yes' });
       expect([...watch.items.values()].map((s) => s.metadata.name).sort()).toEqual(['svc-0', 'svc-2', 'svc-3', 'svc-4', 'svc-5', 'svc-6', 'svc-7', 'svc-new']);
-      // And the watch follows from the whole list's resourceVersion: a change after it arrives.
+      expect(asked.slice(0, 2)).toEqual([{ limit: 3 }, {}]);
+      // The watch starts at the whole list's resourceVersion: the next change is the only event (from
+      // the first page's, the three changes in between would come again first).
       await a!.kubectl(['label', 'service', 'svc-0', '-n', own, 'after=yes']);
       await eventually('the change after the list', async () => (watch.items.get(deltas[0]!.added.find((s) => s.metadata.name === 'svc-0')!.metadata.uid)?.metadata.labels?.after === 'yes' ? true : undefined));
+      expect(deltas.slice(3).flatMap((d) => [...d.added, ...d.modified, ...d.deleted].map((s) => s.metadata.name))).toEqual(['svc-0']);
     } finally {
       watch.stop();
     }
