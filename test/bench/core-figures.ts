@@ -1,12 +1,12 @@
 // Figures measured in this process against core itself: the initial load of a namespace's Services
-// (subscribe → every row held) next to kubectl and next to the floor (the same LIST requests, bare, with
-// JSON.parse, here), and core's heap holding the page's 30,000 rows and after unsubscribing.
+// (subscribe → every row held) next to kubectl and next to the floor (the same LIST requests, bare,
+// with JSON.parse, here), and core's heap holding the page's 30,000 rows and after unsubscribing.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ServiceRow, RowsBatch } from '../../electron/api/types';
 import type { KubeClient } from '../../electron/core/kube/kube-client';
 import { createPortolanCore, type PortolanCore } from '../../electron/core/portolan-core';
-import { LIST_PAGES, nextListRequest, type ListPageMeta, type ListRequest } from '../../electron/core/watch/list-requests';
+import { listPlan, nextListRequest, type ListPageMeta, type ListRequest } from '../../electron/core/watch/list-requests';
 import { applyBatch } from '../../renderer/src/model/row-batch';
 import type { TestCluster } from '../cluster/test-cluster';
 import { clientFor } from './bench-client';
@@ -53,8 +53,7 @@ async function holdRows(core: PortolanCore, scopes: Array<{ context: string; nam
 
 /** The floor: the same requests Portolan's list makes (list-requests.ts), parsed, nothing else (null: every namespace). */
 export async function bareList(client: KubeClient, namespace: string | null): Promise<number> {
-  const most = LIST_PAGES.first * LIST_PAGES.growth;
-  const plan = { first: LIST_PAGES.first, most, wholeRestMax: most };
+  const plan = listPlan();
   let items = 0;
   let request: ListRequest | null = { limit: plan.first };
   while (request) {

@@ -5,10 +5,10 @@
 //     longest task), renderer heap with every row, after unticking them, and after ticking and
 //     unticking them once more;
 //   page 2, the three clusters remembered: page load → first row and → all live, by the page's clock
-//     from its navigation's start (next to the floor: the same LIST requests, bare, for the three clusters at once,
-//     and with the CPU time core, Chromium, the clusters and the whole machine used meanwhile:
-//     process-cpu.ts), the longest task while the shell warms up the wizard and Monaco, then the
-//     wizard's first Edit Mode once the shell is idle;
+//     from its navigation's start (next to the floor: the same LIST requests, bare, for the three
+//     clusters at once, and with the CPU time core, Chromium, the clusters and the whole machine used
+//     meanwhile: process-cpu.ts), the longest task while the shell warms up the wizard and Monaco,
+//     then the wizard's first Edit Mode once the shell is idle;
 //   and `serve` started → first row of one cluster, next to kubectl listing it.
 // While rows arrive, while scrolling, during the burst and while the shell warms up, the busiest
 // task's main-thread CPU time stands next to the longest task (task-cpu.ts).

@@ -21,7 +21,7 @@
 // out the renderer on 2 cores. Bounded so, no answer is bigger than a page was.
 
 /** The first page's size, and how many times that the largest page holds. */
-export const LIST_PAGES = { first: 500, growth: 8 };
+const LIST_PAGES = { first: 500, growth: 8 };
 
 export interface ListRequest {
   /** Objects asked for; none: the whole list. */
@@ -41,6 +41,17 @@ export interface ListPlan {
   most: number;
   /** The most remaining objects asked for in one answer without a limit (`most` in the app; 0: always page on). */
   wholeRestMax: number;
+}
+
+/**
+ * The plan of a list: a first page of `pageSize` (LIST_PAGES.first unless set), later pages of at
+ * most `maxPageSize` (LIST_PAGES.growth × the first unless set, never under it), and a whole rest of
+ * at most `wholeRestMax` objects (the largest page unless set).
+ */
+export function listPlan(options: { pageSize?: number; maxPageSize?: number; wholeRestMax?: number } = {}): ListPlan {
+  const first = options.pageSize ?? LIST_PAGES.first;
+  const most = Math.max(options.maxPageSize ?? first * LIST_PAGES.growth, first);
+  return { first, most, wholeRestMax: options.wholeRestMax ?? most };
 }
 
 /** The next page's limit after one of `limit`, never over `most`. */

@@ -9,7 +9,7 @@ import type { KubeClient } from '../kube/kube-client';
 import { ABORTED } from '../kube/abort-reason';
 import { KubeRequestError, type KubeFailureKind, type KubeStatus } from '../kube/kube-errors';
 import { Backoff } from './backoff';
-import { LIST_PAGES, nextListRequest, type ListPageMeta, type ListPlan, type ListRequest } from './list-requests';
+import { listPlan, nextListRequest, type ListPageMeta, type ListPlan, type ListRequest } from './list-requests';
 import { resourcePath, type KubeObject, type ResourceRef } from './resource-ref';
 
 export interface WatchDelta<T> {
@@ -117,9 +117,7 @@ export class ResourceWatch<T extends KubeObject> {
   constructor(client: KubeClient, ref: ResourceRef, options: ResourceWatchOptions = {}) {
     this.client = client;
     this.ref = ref;
-    const first = options.pageSize ?? LIST_PAGES.first;
-    const most = Math.max(options.maxPageSize ?? first * LIST_PAGES.growth, first);
-    this.plan = { first, most, wholeRestMax: options.wholeRestMax ?? most };
+    this.plan = listPlan(options);
     this.watchdogMs = options.watchdogMs ?? 90_000;
     this.deniedRetryMs = options.deniedRetryMs ?? 60_000;
     const b = options.backoff;
